@@ -1,0 +1,61 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { parseRecipe, type Recipe } from '../recipe/recipe-schema'
+import { WEIGHTS_FILE, type SavedModelFiles } from './model-artifacts'
+
+export const BUNDLE_FILES = { model: 'model.json', weights: WEIGHTS_FILE, recipe: 'recipe.json', readme: 'README.md' } as const
+
+export interface ModelBundle {
+  readonly model: SavedModelFiles
+  readonly recipe: Recipe
+}
+
+function readme(recipe: Recipe): string {
+  const { target } = recipe
+  return [
+    `# Model for "${target.column}" (${target.task})`,
+    '',
+    `Trained in Model Studio on "${recipe.source.name}".`,
+    '',
+    '- `model.json` + `weights.bin`: the TensorFlow.js Layers model (`tf.loadLayersModel`).',
+    '- `recipe.json`: the fitted preparation (scalers, one-hot categories, target classes), the',
+    '  model spec and the training settings. Apply it to raw rows before calling the model.',
+    '',
+    target.task === 'regression'
+      ? 'The model outputs the standardised target: multiply by `target.scale.std` and add `target.scale.mean`.'
+      : `Outputs are probabilities for the classes ${JSON.stringify(target.classes ?? [])}${target.task === 'binary' ? ' (the single output is the probability of the second class)' : ''}.`,
+    '',
+  ].join('\n')
+}
+
+/** The downloadable .zip: model files, the fitted recipe, and a README saying how they fit together. */
+export function createBundle(bundle: ModelBundle): Uint8Array {
+  return zipSync({
+    [BUNDLE_FILES.model]: strToU8(bundle.model.modelJson),
+    [BUNDLE_FILES.weights]: new Uint8Array(bundle.model.weights),
+    [BUNDLE_FILES.recipe]: strToU8(JSON.stringify(bundle.recipe, null, 2)),
+    [BUNDLE_FILES.readme]: strToU8(readme(bundle.recipe)),
+  })
+}
+
+/** Reads a bundle back, validating the recipe; a missing file is named in the error. */
+export function readBundle(zip: Uint8Array): ModelBundle {
+  let files: Record<string, Uint8Array>
+  try {
+    files = unzipSync(zip)
+  } catch {
+    throw new Error('This file is not a readable .zip. Choose a model bundle downloaded from Model Studio.')
+  }
+  const need = (name: string): Uint8Array => {
+    const file = files[name]
+    if (!file) throw new Error(`The bundle has no ${name}. Choose a model bundle downloaded from Model Studio.`)
+    return file
+  }
+  const weights = need(BUNDLE_FILES.weights)
+  return {
+    model: {
+      modelJson: strFromU8(need(BUNDLE_FILES.model)),
+      weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
+    },
+    recipe: parseRecipe(JSON.parse(strFromU8(need(BUNDLE_FILES.recipe)))),
+  }
+}

@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs'
+import type { TrainConfig } from '../train/train-config'
+import type { OutputHead } from './head'
+import type { ModelSpec } from './model-spec'
+
+/**
+ * Builds the network of a spec. Every initialiser and dropout mask is seeded, so the same seed on
+ * the same backend gives the same model and the same training curve.
+ */
+export function buildModel(spec: ModelSpec, inputWidth: number, head: OutputHead, seed: number): tf.Sequential {
+  const model = tf.sequential()
+  let first = true
+  spec.layers.forEach((layer, i) => {
+    const inputShape = first ? { inputShape: [inputWidth] } : {}
+    first = false
+    if (layer.type === 'dense') {
+      model.add(
+        tf.layers.dense({
+          ...inputShape,
+          units: layer.units,
+          activation: layer.activation,
+          kernelInitializer: tf.initializers.glorotUniform({ seed: seed + i }),
+        }),
+      )
+    } else {
+      model.add(tf.layers.dropout({ ...inputShape, rate: layer.rate, seed: seed + i }))
+    }
+  })
+  model.add(
+    tf.layers.dense({
+      ...(first ? { inputShape: [inputWidth] } : {}),
+      units: head.units,
+      activation: head.activation,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + spec.layers.length }),
+      name: 'output',
+    }),
+  )
+  return model
+}
+
+export function compileModel(model: tf.LayersModel, head: OutputHead, config: TrainConfig): void {
+  model.compile({
+    optimizer: tf.train.adam(config.learningRate),
+    loss: head.loss,
+    metrics: head.loss === 'meanSquaredError' ? [] : ['accuracy'],
+  })
+}
+
+/** `model.dispose()` leaves the optimizer's slots (Adam's moments) alive; free them too. */
+export function disposeModel(model: tf.LayersModel): void {
+  const optimizer = model.optimizer as tf.Optimizer | undefined
+  model.dispose()
+  optimizer?.dispose()
+}

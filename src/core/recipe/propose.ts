@@ -1,0 +1,94 @@
+import { defaultMlpSpec } from '../model/model-spec'
+import { defaultTrainConfig } from '../train/train-config'
+import { findColumn, MISSING_CODE, type Column, type Table } from '../table/table'
+import { RECIPE_VERSION, type FeatureStep, type Recipe, type TargetSpec } from './recipe-schema'
+import { detectTask } from './task'
+
+/** Labels that name the event of interest; otherwise the rarer class is the positive one. */
+const POSITIVE_LABELS = new Set(['yes', 'y', 'true', '1', 'positive', 'default', 'fraud', 'bad'])
+
+export interface ProposedStep {
+  readonly step: FeatureStep
+  readonly why: string
+}
+
+function classLabels(column: Column): string[] {
+  if (column.kind === 'categorical') return [...column.categories].sort()
+  const seen = new Set<number>()
+  for (const v of column.values) if (!Number.isNaN(v)) seen.add(v)
+  return [...seen].sort((a, b) => a - b).map(String)
+}
+
+function classCounts(column: Column, labels: readonly string[]): number[] {
+  const counts = labels.map(() => 0)
+  const index = new Map(labels.map((label, i) => [label, i]))
+  const n = column.kind === 'numeric' ? column.values.length : column.codes.length
+  for (let row = 0; row < n; row++) {
+    const label = targetLabel(column, row)
+    const at = label === null ? undefined : index.get(label)
+    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1
+  }
+  return counts
+}
+
+/** The class label of one row of the target column as text, or null when missing. */
+export function targetLabel(column: Column, row: number): string | null {
+  if (column.kind === 'numeric') {
+    const v = column.values[row] ?? Number.NaN
+    return Number.isNaN(v) ? null : String(v)
+  }
+  const code = column.codes[row] ?? MISSING_CODE
+  return code === MISSING_CODE ? null : (column.categories[code] ?? null)
+}
+
+function proposeTarget(column: Column): TargetSpec {
+  const { task, reason } = detectTask(column)
+  if (task === null) throw new Error(reason)
+  if (task === 'regression') return { column: column.name, task }
+  const labels = classLabels(column)
+  if (task === 'binary') {
+    const named = labels.find((l) => POSITIVE_LABELS.has(l.toLowerCase()))
+    const counts = classCounts(column, labels)
+    const rarer = (counts[0] ?? 0) <= (counts[1] ?? 0) ? labels[0] : labels[1]
+    const positive = named ?? rarer ?? labels[1] ?? ''
+    return { column: column.name, task, classes: [labels.find((l) => l !== positive) ?? '', positive] }
+  }
+  return { column: column.name, task, classes: labels }
+}
+
+/** One step per feature column: scale numbers, one-hot categories, each with its reason. */
+export function proposeFeatureSteps(table: Table, target: string): ProposedStep[] {
+  return table.columns
+    .filter((c) => c.name !== target)
+    .map((column): ProposedStep =>
+      column.kind === 'numeric'
+        ? {
+            step: { op: 'standardize', column: column.name },
+            why: `"${column.name}" is numeric: scaled to mean 0 and standard deviation 1 (missing values become the training mean) so every input moves the network on a similar scale.`,
+          }
+        : {
+            step: { op: 'one-hot', column: column.name },
+            why: `"${column.name}" is categorical: one 0/1 input per category seen in training; a category never seen before turns every input off.`,
+          },
+    )
+}
+
+/** The default recipe for a table and target: ready to fit, nothing fitted yet. */
+export function proposeRecipe(table: Table, sourceName: string, targetColumn: string, seed = 42): Recipe {
+  const target = proposeTarget(findColumn(table, targetColumn))
+  return {
+    version: RECIPE_VERSION,
+    seed,
+    source: { name: sourceName, columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })) },
+    target,
+    features: proposeFeatureSteps(table, targetColumn).map((p) => p.step),
+    split: {
+      method: target.task === 'regression' ? 'random' : 'stratified',
+      train: 0.8,
+      validation: 0.1,
+      test: 0.1,
+    },
+    model: defaultMlpSpec(),
+    training: defaultTrainConfig(),
+  }
+}

@@ -1,0 +1,138 @@
+import * as tf from '@tensorflow/tfjs'
+import { createRng, shuffleInPlace } from '../random'
+import type { TrainConfig } from './train-config'
+
+export interface Matrix {
+  readonly values: Float32Array
+  readonly rows: number
+  readonly width: number
+}
+
+export interface Dataset {
+  readonly x: Matrix
+  readonly y: Matrix
+}
+
+export interface EpochLog {
+  readonly epoch: number
+  readonly loss: number
+  readonly valLoss: number | null
+  readonly accuracy: number | null
+  readonly valAccuracy: number | null
+  readonly elapsedMs: number
+  readonly samplesPerSecond: number
+}
+
+/** How the caller steers a run: it may pause between epochs and stop after any epoch. */
+export interface TrainControl {
+  readonly shouldStop: () => boolean
+  readonly waitWhilePaused: () => Promise<void>
+}
+
+export class TrainingDivergedError extends Error {
+  override readonly name = 'TrainingDivergedError'
+}
+
+export interface TrainResult {
+  readonly epochs: EpochLog[]
+  readonly stoppedEarly: boolean
+}
+
+function first(values: (number | tf.Tensor)[] | undefined): number | null {
+  const v = values?.[0]
+  return typeof v === 'number' ? v : null
+}
+
+/**
+ * Trains a compiled model epoch by epoch. Each epoch is one `model.fit` over rows shuffled by the
+ * seeded generator, so a run is repeatable (tfjs' own shuffle uses Math.random). Losses are read
+ * once per epoch only: a per-batch callback would force a GPU sync on every batch.
+ */
+export async function trainModel(
+  model: tf.LayersModel,
+  train: Dataset,
+  validation: Dataset | null,
+  config: TrainConfig,
+  seed: number,
+  control: TrainControl,
+  onEpoch: (log: EpochLog) => void,
+): Promise<TrainResult> {
+  const xAll = tf.tensor2d(train.x.values, [train.x.rows, train.x.width])
+  const yAll = tf.tensor2d(train.y.values, [train.y.rows, train.y.width])
+  const validationData: [tf.Tensor, tf.Tensor] | undefined =
+    validation && validation.x.rows > 0
+      ? [
+          tf.tensor2d(validation.x.values, [validation.x.rows, validation.x.width]),
+          tf.tensor2d(validation.y.values, [validation.y.rows, validation.y.width]),
+        ]
+      : undefined
+  const rng = createRng(seed ^ 0x5eed)
+  const order = Int32Array.from({ length: train.x.rows }, (_, i) => i)
+  const epochs: EpochLog[] = []
+  const started = performance.now()
+  let stoppedEarly = false
+  try {
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      await control.waitWhilePaused()
+      if (control.shouldStop()) {
+        stoppedEarly = true
+        break
+      }
+      const epochStart = performance.now()
+      shuffleInPlace(order, rng)
+      const [xs, ys] = tf.tidy(() => {
+        const index = tf.tensor1d(order, 'int32')
+        return [tf.gather(xAll, index), tf.gather(yAll, index)]
+      })
+      let history: tf.History
+      try {
+        history = await model.fit(xs, ys, {
+          epochs: 1,
+          batchSize: config.batchSize,
+          shuffle: false,
+          validationData,
+          verbose: 0,
+        })
+      } finally {
+        xs.dispose()
+        ys.dispose()
+      }
+      const loss = first(history.history.loss) ?? Number.NaN
+      const elapsed = performance.now() - epochStart
+      const log: EpochLog = {
+        epoch,
+        loss,
+        valLoss: first(history.history.val_loss),
+        accuracy: first(history.history.acc),
+        valAccuracy: first(history.history.val_acc),
+        elapsedMs: performance.now() - started,
+        samplesPerSecond: (train.x.rows / elapsed) * 1000,
+      }
+      if (!Number.isFinite(loss)) {
+        throw new TrainingDivergedError(
+          `The loss became ${String(loss)} in epoch ${epoch}: training diverged. Lower the learning rate (try ${config.learningRate / 10}) or check that the inputs are scaled.`,
+        )
+      }
+      epochs.push(log)
+      onEpoch(log)
+    }
+  } finally {
+    xAll.dispose()
+    yAll.dispose()
+    validationData?.forEach((t) => t.dispose())
+  }
+  return { epochs, stoppedEarly }
+}
+
+/** Predictions for a matrix, read back asynchronously (a synchronous read returns zeros on WebGPU here). */
+export async function predictMatrix(model: tf.LayersModel, x: Matrix): Promise<Float32Array> {
+  if (x.rows === 0) return new Float32Array(0)
+  const input = tf.tensor2d(x.values, [x.rows, x.width])
+  const output = model.predict(input, { batchSize: 4096 }) as tf.Tensor
+  try {
+    return (await output.data()) as Float32Array
+  } finally {
+    input.dispose()
+    output.dispose()
+  }
+}

@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs'
+import { buildModel, compileModel, disposeModel } from '../model/build-model'
+import type { OutputHead } from '../model/head'
+import type { ModelSpec } from '../model/model-spec'
+import type { Dataset } from './engine'
+import type { TrainConfig } from './train-config'
+
+const WARM_UP_BATCHES = 2
+const TIMED_BATCHES = 8
+
+/**
+ * Samples per second of the real model on the current backend, on a slice of the real training
+ * rows at the real batch size: a short warm-up fit pays for shader compilation, then a timed fit.
+ */
+export async function measureTrainingSpeed(
+  spec: ModelSpec,
+  head: OutputHead,
+  config: TrainConfig,
+  train: Dataset,
+  seed: number,
+): Promise<number> {
+  const batch = Math.min(config.batchSize, train.x.rows)
+  const rows = Math.min(train.x.rows, batch * TIMED_BATCHES)
+  const model = buildModel(spec, train.x.width, head, seed)
+  compileModel(model, head, config)
+  const x = tf.tensor2d(train.x.values.subarray(0, rows * train.x.width), [rows, train.x.width])
+  const y = tf.tensor2d(train.y.values.subarray(0, rows * train.y.width), [rows, train.y.width])
+  try {
+    const warm = Math.min(rows, batch * WARM_UP_BATCHES)
+    const [xw, yw] = [x.slice(0, warm), y.slice(0, warm)]
+    await model.fit(xw, yw, { epochs: 1, batchSize: batch, shuffle: false, verbose: 0 })
+    tf.dispose([xw, yw])
+    const start = performance.now()
+    await model.fit(x, y, { epochs: 1, batchSize: batch, shuffle: false, verbose: 0 })
+    return (rows / (performance.now() - start)) * 1000
+  } finally {
+    tf.dispose([x, y])
+    disposeModel(model)
+  }
+}

@@ -1,0 +1,49 @@
+// The training worker: wires messages to the core training job and nothing else.
+import './register-backends'
+import type { TrainingCommand, TrainingMessage } from '../core/train/protocol'
+import { runTrainingJob } from '../core/train/training-job'
+
+let paused = false
+let stopped = false
+let resumeWaiters: (() => void)[] = []
+
+function post(message: TrainingMessage): void {
+  const transfer =
+    message.type === 'done' ? [message.outcome.testOutputs.buffer, message.outcome.model.weights] : []
+  self.postMessage(message, { transfer: transfer as Transferable[] })
+}
+
+function resume(): void {
+  paused = false
+  const waiters = resumeWaiters
+  resumeWaiters = []
+  waiters.forEach((wake) => wake())
+}
+
+self.addEventListener('message', (event: MessageEvent<TrainingCommand>) => {
+  const command = event.data
+  switch (command.type) {
+    case 'start':
+      paused = false
+      stopped = false
+      void runTrainingJob(
+        command.job,
+        {
+          shouldStop: () => stopped,
+          waitWhilePaused: () => (paused ? new Promise<void>((wake) => resumeWaiters.push(wake)) : Promise.resolve()),
+        },
+        post,
+      )
+      break
+    case 'pause':
+      paused = true
+      break
+    case 'resume':
+      resume()
+      break
+    case 'stop':
+      stopped = true
+      resume()
+      break
+  }
+})
