@@ -28,8 +28,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'recharts', '@mantine/*'], message: 'src/core is framework-free.' },
-            { group: ['**/features/**', '**/state/**', '**/app/**', '**/ui/**', '**/workers/**'], message: 'src/core imports nothing above it.' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'zustand',
+                'zustand/*',
+                'recharts',
+                '@mantine/*',
+              ],
+              message: 'src/core is framework-free.',
+            },
+            {
+              group: ['**/features/**', '**/state/**', '**/app/**', '**/ui/**', '**/workers/**'],
+              message: 'src/core imports nothing above it.',
+            },
           ],
         },
       ],

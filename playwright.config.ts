@@ -1,29 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-// Debian's Chromium by default; a developer laptop without it falls back to Playwright's own browser.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined
-const PLAYWRIGHT_FEATURES = '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies'
-
-export const chromiumLaunchOptions = {
-  executablePath,
-  chromiumSandbox: false,
-  args: [
-    '--headless=new',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--enable-unsafe-webgpu',
-    '--use-vulkan=swiftshader',
-    '--use-angle=swiftshader',
-    // Chromium keeps only the last --enable-features, so Playwright's own are merged in here.
-    `${PLAYWRIGHT_FEATURES},Vulkan`,
-  ],
-  ignoreDefaultArgs: [PLAYWRIGHT_FEATURES],
-}
+import { chromiumLaunchOptions } from './e2e/chromium-options'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +11,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: 'http://127.0.0.1:4173',
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: chromiumLaunchOptions(),
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
   },

@@ -10,10 +10,19 @@ export interface TrainingRun {
   readonly terminate: () => void
 }
 
-export function startTrainingRun(job: TrainingJob, onMessage: (message: TrainingMessage) => void): TrainingRun {
-  const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module', name: 'training' })
-  const send = (command: TrainingCommand, transfer: Transferable[] = []) => worker.postMessage(command, transfer)
-  worker.addEventListener('message', (event: MessageEvent<TrainingMessage>) => onMessage(event.data))
+export function startTrainingRun(
+  job: TrainingJob,
+  onMessage: (message: TrainingMessage) => void,
+): TrainingRun {
+  const worker = new Worker(new URL('./train-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'training',
+  })
+  const send = (command: TrainingCommand, transfer: Transferable[] = []) =>
+    worker.postMessage(command, transfer)
+  worker.addEventListener('message', (event: MessageEvent<TrainingMessage>) =>
+    onMessage(event.data),
+  )
   worker.addEventListener('error', (event) => {
     event.preventDefault()
     onMessage({

@@ -9,7 +9,9 @@ let resumeWaiters: (() => void)[] = []
 
 function post(message: TrainingMessage): void {
   const transfer =
-    message.type === 'done' ? [message.outcome.testOutputs.buffer, message.outcome.model.weights] : []
+    message.type === 'done'
+      ? [message.outcome.testOutputs.buffer, message.outcome.model.weights]
+      : []
   self.postMessage(message, { transfer: transfer as Transferable[] })
 }
 
@@ -30,7 +32,8 @@ self.addEventListener('message', (event: MessageEvent<TrainingCommand>) => {
         command.job,
         {
           shouldStop: () => stopped,
-          waitWhilePaused: () => (paused ? new Promise<void>((wake) => resumeWaiters.push(wake)) : Promise.resolve()),
+          waitWhilePaused: () =>
+            paused ? new Promise<void>((wake) => resumeWaiters.push(wake)) : Promise.resolve(),
         },
         post,
       )

@@ -5,7 +5,11 @@ import { binaryMetrics, multiclassMetrics, regressionMetrics, type Metric } from
  * Metrics for the task from encoded labels (as `encodeTarget` gives them) and decoded model
  * outputs (as `decodeOutputs` gives them).
  */
-export function evaluatePredictions(recipe: Recipe, encodedLabels: Float32Array, outputs: Float32Array): Metric[] {
+export function evaluatePredictions(
+  recipe: Recipe,
+  encodedLabels: Float32Array,
+  outputs: ArrayLike<number>,
+): Metric[] {
   const { task, classes = [], scale } = recipe.target
   if (task === 'binary') return binaryMetrics(encodedLabels, outputs)
   if (task === 'multiclass') {
@@ -16,6 +20,8 @@ export function evaluatePredictions(recipe: Recipe, encodedLabels: Float32Array,
     }
     return multiclassMetrics(labels, outputs, k)
   }
-  const actual = scale ? encodedLabels.map((v) => v * scale.std + scale.mean) : encodedLabels
+  const actual = scale
+    ? Float64Array.from(encodedLabels, (v) => v * scale.std + scale.mean)
+    : encodedLabels
   return regressionMetrics(actual, outputs)
 }

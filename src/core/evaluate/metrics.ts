@@ -9,7 +9,9 @@ export interface Metric {
 /** Area under the ROC curve by the rank-sum (Mann–Whitney) formula, ties given half credit. */
 export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
   const n = labels.length
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number))
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (scores[a] as number) - (scores[b] as number),
+  )
   let positives = 0
   let rankSum = 0
   let i = 0
@@ -34,7 +36,11 @@ function safeDivide(a: number, b: number): number {
   return b === 0 ? 0 : a / b
 }
 
-export function binaryMetrics(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): Metric[] {
+export function binaryMetrics(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  threshold = 0.5,
+): Metric[] {
   let tp = 0
   let fp = 0
   let tn = 0
@@ -66,13 +72,21 @@ export function binaryMetrics(labels: ArrayLike<number>, probabilities: ArrayLik
 }
 
 /** Multiclass: accuracy, macro-averaged precision/recall/F1 and one-vs-rest macro ROC AUC. */
-export function multiclassMetrics(labels: ArrayLike<number>, probabilities: Float32Array, classCount: number): Metric[] {
+export function multiclassMetrics(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  classCount: number,
+): Metric[] {
   const n = labels.length
   const predicted = new Int32Array(n)
   for (let i = 0; i < n; i++) {
     let best = 0
     for (let k = 1; k < classCount; k++) {
-      if ((probabilities[i * classCount + k] as number) > (probabilities[i * classCount + best] as number)) best = k
+      if (
+        (probabilities[i * classCount + k] as number) >
+        (probabilities[i * classCount + best] as number)
+      )
+        best = k
     }
     predicted[i] = best
   }
@@ -114,11 +128,18 @@ export function multiclassMetrics(labels: ArrayLike<number>, probabilities: Floa
     { key: 'precision', label: 'Precision (macro)', value: precisionSum / classCount },
     { key: 'recall', label: 'Recall (macro)', value: recallSum / classCount },
     { key: 'f1', label: 'F1 (macro)', value: f1Sum / classCount },
-    { key: 'auc', label: 'ROC AUC (one-vs-rest, macro)', value: aucClasses > 0 ? aucSum / aucClasses : Number.NaN },
+    {
+      key: 'auc',
+      label: 'ROC AUC (one-vs-rest, macro)',
+      value: aucClasses > 0 ? aucSum / aucClasses : Number.NaN,
+    },
   ]
 }
 
-export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLike<number>): Metric[] {
+export function regressionMetrics(
+  actual: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+): Metric[] {
   const n = actual.length
   let mean = 0
   for (let i = 0; i < n; i++) mean += actual[i] as number

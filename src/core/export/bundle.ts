@@ -1,8 +1,13 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { parseRecipe, type Recipe } from '../recipe/recipe-schema'
-import { WEIGHTS_FILE, type SavedModelFiles } from './model-artifacts'
+import { WEIGHTS_FILE, type SavedModelFiles } from './model-files'
 
-export const BUNDLE_FILES = { model: 'model.json', weights: WEIGHTS_FILE, recipe: 'recipe.json', readme: 'README.md' } as const
+export const BUNDLE_FILES = {
+  model: 'model.json',
+  weights: WEIGHTS_FILE,
+  recipe: 'recipe.json',
+  readme: 'README.md',
+} as const
 
 export interface ModelBundle {
   readonly model: SavedModelFiles
@@ -43,18 +48,26 @@ export function readBundle(zip: Uint8Array): ModelBundle {
   try {
     files = unzipSync(zip)
   } catch {
-    throw new Error('This file is not a readable .zip. Choose a model bundle downloaded from Model Studio.')
+    throw new Error(
+      'This file is not a readable .zip. Choose a model bundle downloaded from Model Studio.',
+    )
   }
   const need = (name: string): Uint8Array => {
     const file = files[name]
-    if (!file) throw new Error(`The bundle has no ${name}. Choose a model bundle downloaded from Model Studio.`)
+    if (!file)
+      throw new Error(
+        `The bundle has no ${name}. Choose a model bundle downloaded from Model Studio.`,
+      )
     return file
   }
   const weights = need(BUNDLE_FILES.weights)
   return {
     model: {
       modelJson: strFromU8(need(BUNDLE_FILES.model)),
-      weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
+      weights: weights.buffer.slice(
+        weights.byteOffset,
+        weights.byteOffset + weights.byteLength,
+      ) as ArrayBuffer,
     },
     recipe: parseRecipe(JSON.parse(strFromU8(need(BUNDLE_FILES.recipe)))),
   }

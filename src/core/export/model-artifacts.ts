@@ -1,32 +1,35 @@
 import * as tf from '@tensorflow/tfjs'
+import { WEIGHTS_FILE, type SavedModelFiles } from './model-files'
 
-/** A saved Layers model as the two files TensorFlow.js writes: model.json and weights.bin. */
-export interface SavedModelFiles {
-  readonly modelJson: string
-  readonly weights: ArrayBuffer
+function filesOf(artifacts: tf.io.ModelArtifacts): SavedModelFiles {
+  const data = artifacts.weightData
+  return {
+    modelJson: JSON.stringify({
+      format: 'layers-model',
+      generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+      convertedBy: null,
+      modelTopology: artifacts.modelTopology,
+      weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
+    }),
+    weights:
+      data === undefined
+        ? new ArrayBuffer(0)
+        : Array.isArray(data)
+          ? tf.io.CompositeArrayBuffer.join(data)
+          : data,
+  }
 }
 
-export const WEIGHTS_FILE = 'weights.bin'
-
+/** The model as the files `tf.loadLayersModel` reads, without touching storage or the network. */
 export async function saveModelFiles(model: tf.LayersModel): Promise<SavedModelFiles> {
-  let files: SavedModelFiles | null = null
+  const saved: SavedModelFiles[] = []
   await model.save(
     tf.io.withSaveHandler((artifacts) => {
-      const data = artifacts.weightData
-      const weights = data === undefined ? new ArrayBuffer(0) : Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data
-      files = {
-        modelJson: JSON.stringify({
-          format: 'layers-model',
-          generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
-          convertedBy: null,
-          modelTopology: artifacts.modelTopology,
-          weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
-        }),
-        weights,
-      }
+      saved.push(filesOf(artifacts))
       return Promise.resolve({ modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) })
     }),
   )
+  const files = saved[0]
   if (!files) throw new Error('The model could not be saved.')
   return files
 }

@@ -12,9 +12,13 @@ export async function predictRecords(
   model: tf.LayersModel,
   recipe: Recipe,
   records: readonly RawRecord[],
-): Promise<Float32Array> {
+): Promise<Float64Array> {
   const table = tableFromRecords(records, recipe.source.columns)
   const x = transformFeatures(recipe, table)
-  const outputs = await predictMatrix(model, { values: x.values, rows: x.rows, width: featureWidth(recipe) })
+  const outputs = await predictMatrix(model, {
+    values: x.values,
+    rows: x.rows,
+    width: featureWidth(recipe),
+  })
   return decodeOutputs(recipe, outputs)
 }

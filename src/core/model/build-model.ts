@@ -7,12 +7,15 @@ import type { ModelSpec } from './model-spec'
  * Builds the network of a spec. Every initialiser and dropout mask is seeded, so the same seed on
  * the same backend gives the same model and the same training curve.
  */
-export function buildModel(spec: ModelSpec, inputWidth: number, head: OutputHead, seed: number): tf.Sequential {
+export function buildModel(
+  spec: ModelSpec,
+  inputWidth: number,
+  head: OutputHead,
+  seed: number,
+): tf.Sequential {
   const model = tf.sequential()
-  let first = true
   spec.layers.forEach((layer, i) => {
-    const inputShape = first ? { inputShape: [inputWidth] } : {}
-    first = false
+    const inputShape = i === 0 ? { inputShape: [inputWidth] } : {}
     if (layer.type === 'dense') {
       model.add(
         tf.layers.dense({
@@ -28,7 +31,7 @@ export function buildModel(spec: ModelSpec, inputWidth: number, head: OutputHead
   })
   model.add(
     tf.layers.dense({
-      ...(first ? { inputShape: [inputWidth] } : {}),
+      ...(spec.layers.length === 0 ? { inputShape: [inputWidth] } : {}),
       units: head.units,
       activation: head.activation,
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + spec.layers.length }),

@@ -14,7 +14,11 @@ export function outputHead(target: TargetSpec): OutputHead {
     case 'binary':
       return { units: 1, activation: 'sigmoid', loss: 'binaryCrossentropy' }
     case 'multiclass':
-      return { units: target.classes?.length ?? 0, activation: 'softmax', loss: 'categoricalCrossentropy' }
+      return {
+        units: target.classes?.length ?? 0,
+        activation: 'softmax',
+        loss: 'categoricalCrossentropy',
+      }
     case 'regression':
       return { units: 1, activation: 'linear', loss: 'meanSquaredError' }
   }

@@ -12,7 +12,11 @@ export interface LayerSummary {
  * Output shape and parameter count of each layer, like Keras' `model.summary()`, computed from the
  * spec alone so the Model step shows them live without loading TensorFlow.js.
  */
-export function summarizeModel(spec: ModelSpec, inputDim: number, head: OutputHead): LayerSummary[] {
+export function summarizeModel(
+  spec: ModelSpec,
+  inputDim: number,
+  head: OutputHead,
+): LayerSummary[] {
   const rows: LayerSummary[] = []
   let width = inputDim
   spec.layers.forEach((layer, i) => {
@@ -25,7 +29,12 @@ export function summarizeModel(spec: ModelSpec, inputDim: number, head: OutputHe
       })
       width = layer.units
     } else {
-      rows.push({ name: `dropout_${i + 1}`, kind: `Dropout (${layer.rate})`, outputShape: `(None, ${width})`, params: 0 })
+      rows.push({
+        name: `dropout_${i + 1}`,
+        kind: `Dropout (${layer.rate})`,
+        outputShape: `(None, ${width})`,
+        params: 0,
+      })
     }
   })
   rows.push({

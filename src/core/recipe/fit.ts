@@ -3,12 +3,16 @@ import { targetLabel } from './propose'
 import type { FeatureStep, Recipe } from './recipe-schema'
 
 function numericColumn(column: Column, step: string) {
-  if (column.kind !== 'numeric') throw new Error(`"${column.name}" is not numeric, so it cannot be ${step}.`)
+  if (column.kind !== 'numeric')
+    throw new Error(`"${column.name}" is not numeric, so it cannot be ${step}.`)
   return column
 }
 
 /** Mean and standard deviation over the given rows (population std, as scikit-learn's StandardScaler). */
-export function meanStd(values: Float64Array, rows: ArrayLike<number>): { mean: number; std: number } {
+export function meanStd(
+  values: Float64Array,
+  rows: ArrayLike<number>,
+): { mean: number; std: number } {
   let n = 0
   let mean = 0
   let m2 = 0
@@ -30,7 +34,8 @@ function fitStep(step: FeatureStep, table: Table, rows: Int32Array): FeatureStep
   if (step.op === 'standardize') {
     return { ...step, fitted: meanStd(numericColumn(column, 'scaled').values, rows) }
   }
-  if (column.kind !== 'categorical') return { ...step, fitted: { categories: numericCategories(column, rows) } }
+  if (column.kind !== 'categorical')
+    return { ...step, fitted: { categories: numericCategories(column, rows) } }
   const seen = new Uint8Array(column.categories.length)
   for (const row of rows) {
     const code = column.codes[row] ?? MISSING_CODE
@@ -58,5 +63,9 @@ export function fitRecipe(recipe: Recipe, table: Table, trainRows: Int32Array): 
   const features = recipe.features.map((step) => fitStep(step, table, trainRows))
   if (recipe.target.task !== 'regression') return { ...recipe, features }
   const column = numericColumn(findColumn(table, recipe.target.column), 'a regression target')
-  return { ...recipe, features, target: { ...recipe.target, scale: meanStd(column.values, trainRows) } }
+  return {
+    ...recipe,
+    features,
+    target: { ...recipe.target, scale: meanStd(column.values, trainRows) },
+  }
 }

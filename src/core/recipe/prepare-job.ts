@@ -1,5 +1,5 @@
 import type { Table } from '../table/table'
-import type { BackendRequest } from '../train/backends'
+import type { BackendRequest } from '../train/backend-names'
 import type { Dataset } from '../train/engine'
 import type { TrainingJob } from '../train/training-job'
 import { fitRecipe } from './fit'
@@ -21,10 +21,16 @@ function dataset(recipe: Recipe, table: Table, rows: Int32Array): Dataset {
 }
 
 /** Splits, fits the recipe on the training rows only, and prepares all three parts for training. */
-export function prepareTrainingJob(recipe: Recipe, table: Table, backend: BackendRequest): PreparedJob {
+export function prepareTrainingJob(
+  recipe: Recipe,
+  table: Table,
+  backend: BackendRequest,
+): PreparedJob {
   const split = splitRows(table, recipe)
   if (split.train.length < 2 || split.test.length < 1) {
-    throw new Error(`Only ${split.train.length + split.validation.length + split.test.length} rows have a target value: too few to train and test. Load more rows.`)
+    throw new Error(
+      `Only ${split.train.length + split.validation.length + split.test.length} rows have a target value: too few to train and test. Load more rows.`,
+    )
   }
   const fitted = fitRecipe(recipe, table, split.train)
   return {

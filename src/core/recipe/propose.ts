@@ -51,7 +51,11 @@ function proposeTarget(column: Column): TargetSpec {
     const counts = classCounts(column, labels)
     const rarer = (counts[0] ?? 0) <= (counts[1] ?? 0) ? labels[0] : labels[1]
     const positive = named ?? rarer ?? labels[1] ?? ''
-    return { column: column.name, task, classes: [labels.find((l) => l !== positive) ?? '', positive] }
+    return {
+      column: column.name,
+      task,
+      classes: [labels.find((l) => l !== positive) ?? '', positive],
+    }
   }
   return { column: column.name, task, classes: labels }
 }
@@ -74,12 +78,20 @@ export function proposeFeatureSteps(table: Table, target: string): ProposedStep[
 }
 
 /** The default recipe for a table and target: ready to fit, nothing fitted yet. */
-export function proposeRecipe(table: Table, sourceName: string, targetColumn: string, seed = 42): Recipe {
+export function proposeRecipe(
+  table: Table,
+  sourceName: string,
+  targetColumn: string,
+  seed = 42,
+): Recipe {
   const target = proposeTarget(findColumn(table, targetColumn))
   return {
     version: RECIPE_VERSION,
     seed,
-    source: { name: sourceName, columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })) },
+    source: {
+      name: sourceName,
+      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+    },
     target,
     features: proposeFeatureSteps(table, targetColumn).map((p) => p.step),
     split: {

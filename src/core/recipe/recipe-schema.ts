@@ -20,7 +20,10 @@ const oneHotStepSchema = z.object({
   fitted: z.object({ categories: z.array(z.string()) }).optional(),
 })
 
-export const featureStepSchema = z.discriminatedUnion('op', [standardizeStepSchema, oneHotStepSchema])
+export const featureStepSchema = z.discriminatedUnion('op', [
+  standardizeStepSchema,
+  oneHotStepSchema,
+])
 
 export const targetSchema = z.object({
   column: z.string(),
@@ -60,7 +63,9 @@ export function parseRecipe(json: unknown): Recipe {
   if (!result.success) {
     const issue = result.error.issues[0]
     const where = issue?.path.join('.') ?? ''
-    throw new Error(`This recipe is not valid${where ? ` at "${where}"` : ''}: ${issue?.message ?? 'unknown problem'}.`)
+    throw new Error(
+      `This recipe is not valid${where ? ` at "${where}"` : ''}: ${issue?.message ?? 'unknown problem'}.`,
+    )
   }
   return result.data
 }

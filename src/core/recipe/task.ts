@@ -20,18 +20,37 @@ function isWholeNumbers(values: Float64Array): boolean {
 
 export function detectTask(column: Column): TaskDetection {
   const distinct = distinctCount(column)
-  const present = (column.kind === 'numeric' ? column.values.length : column.codes.length) - missingCount(column)
-  if (present === 0) return { task: null, reason: `"${column.name}" has no values, so nothing can be learned from it.` }
-  if (distinct < 2) return { task: null, reason: `"${column.name}" has a single value; a target needs at least two.` }
-  if (distinct === 2) return { task: 'binary', reason: `"${column.name}" has two values: binary classification.` }
+  const present =
+    (column.kind === 'numeric' ? column.values.length : column.codes.length) - missingCount(column)
+  if (present === 0)
+    return {
+      task: null,
+      reason: `"${column.name}" has no values, so nothing can be learned from it.`,
+    }
+  if (distinct < 2)
+    return {
+      task: null,
+      reason: `"${column.name}" has a single value; a target needs at least two.`,
+    }
+  if (distinct === 2)
+    return { task: 'binary', reason: `"${column.name}" has two values: binary classification.` }
   if (column.kind === 'numeric') {
     if (isWholeNumbers(column.values) && distinct <= MAX_INTEGER_CLASSES) {
-      return { task: 'multiclass', reason: `"${column.name}" holds ${distinct} whole-number labels: multiclass classification.` }
+      return {
+        task: 'multiclass',
+        reason: `"${column.name}" holds ${distinct} whole-number labels: multiclass classification.`,
+      }
     }
-    return { task: 'regression', reason: `"${column.name}" is numeric with ${distinct} distinct values: regression.` }
+    return {
+      task: 'regression',
+      reason: `"${column.name}" is numeric with ${distinct} distinct values: regression.`,
+    }
   }
   if (distinct <= MAX_CLASSES) {
-    return { task: 'multiclass', reason: `"${column.name}" has ${distinct} categories: multiclass classification.` }
+    return {
+      task: 'multiclass',
+      reason: `"${column.name}" has ${distinct} categories: multiclass classification.`,
+    }
   }
   return {
     task: null,

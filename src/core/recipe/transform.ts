@@ -10,7 +10,9 @@ export interface FeatureMatrix {
 }
 
 function unfitted(step: FeatureStep): never {
-  throw new Error(`The step on "${step.column}" has not been fitted yet. Fit the recipe on the training rows first.`)
+  throw new Error(
+    `The step on "${step.column}" has not been fitted yet. Fit the recipe on the training rows first.`,
+  )
 }
 
 /** Names of the model's inputs, each traceable to its raw column ("owner=yes" comes from "owner"). */
@@ -33,7 +35,11 @@ function allRows(table: Table): Int32Array {
  * The one implementation that turns raw rows into model inputs: training rows, typed-in rows,
  * scored files and the exported bundle all go through here.
  */
-export function transformFeatures(recipe: Recipe, table: Table, rows: Int32Array = allRows(table)): FeatureMatrix {
+export function transformFeatures(
+  recipe: Recipe,
+  table: Table,
+  rows: Int32Array = allRows(table),
+): FeatureMatrix {
   const width = featureWidth(recipe)
   const values = new Float32Array(rows.length * width)
   let offset = 0
@@ -41,7 +47,8 @@ export function transformFeatures(recipe: Recipe, table: Table, rows: Int32Array
     const column = findColumn(table, step.column)
     if (step.op === 'standardize') {
       const { mean, std } = step.fitted ?? unfitted(step)
-      if (column.kind !== 'numeric') throw new Error(`"${column.name}" must be numeric to be scaled.`)
+      if (column.kind !== 'numeric')
+        throw new Error(`"${column.name}" must be numeric to be scaled.`)
       rows.forEach((row, i) => {
         const v = column.values[row] ?? Number.NaN
         values[i * width + offset] = Number.isNaN(v) ? 0 : (v - mean) / std
@@ -86,24 +93,31 @@ export function encodeTarget(recipe: Recipe, table: Table, rows: Int32Array): Fl
   const width = targetWidth(recipe)
   const out = new Float32Array(rows.length * width)
   if (task === 'regression') {
-    if (column.kind !== 'numeric' || !scale) throw new Error('A regression target must be numeric and fitted.')
-    rows.forEach((row, i) => (out[i] = ((column.values[row] ?? Number.NaN) - scale.mean) / scale.std))
+    if (column.kind !== 'numeric' || !scale)
+      throw new Error('A regression target must be numeric and fitted.')
+    rows.forEach(
+      (row, i) => (out[i] = ((column.values[row] ?? Number.NaN) - scale.mean) / scale.std),
+    )
     return out
   }
   const index = new Map(classes.map((c, i) => [c, i]))
   rows.forEach((row, i) => {
     const label = targetLabel(column, row)
     const at = label === null ? undefined : index.get(label)
-    if (at === undefined) throw new Error(`Row ${row + 1} has a target value the recipe does not know.`)
+    if (at === undefined)
+      throw new Error(`Row ${row + 1} has a target value the recipe does not know.`)
     if (task === 'binary') out[i] = at
     else out[i * width + at] = 1
   })
   return out
 }
 
-/** Regression outputs back in the target's own units; classification outputs are already probabilities. */
-export function decodeOutputs(recipe: Recipe, outputs: Float32Array): Float32Array {
+/**
+ * Model outputs as the analyst reads them: regression back in the target's own units, in double
+ * precision (a float32 price of 1e6 would be off by cents); probabilities unchanged.
+ */
+export function decodeOutputs(recipe: Recipe, outputs: Float32Array): Float64Array {
   const { scale } = recipe.target
-  if (recipe.target.task !== 'regression' || !scale) return outputs
-  return outputs.map((v) => v * scale.std + scale.mean)
+  if (recipe.target.task !== 'regression' || !scale) return Float64Array.from(outputs)
+  return Float64Array.from(outputs, (v) => v * scale.std + scale.mean)
 }

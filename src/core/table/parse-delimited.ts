@@ -25,7 +25,9 @@ export function cleanHeaders(raw: readonly string[], warnings: string[]): string
     if (used.has(name)) {
       let n = 2
       while (used.has(`${name}_${n}`)) n++
-      warnings.push(`The header "${name}" appears more than once; the repeat is called "${name}_${n}".`)
+      warnings.push(
+        `The header "${name}" appears more than once; the repeat is called "${name}_${n}".`,
+      )
       name = `${name}_${n}`
     }
     used.add(name)
@@ -40,16 +42,21 @@ export function cleanHeaders(raw: readonly string[], warnings: string[]): string
  */
 export function parseDelimitedText(text: string): ParsedTable {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text
-  if (body.trim() === '') throw new DataError('The file is empty. Choose a CSV file with a header row and data rows.')
+  if (body.trim() === '')
+    throw new DataError('The file is empty. Choose a CSV file with a header row and data rows.')
   if (body.includes('\u0000')) {
-    throw new DataError('This file looks binary, not text. Export your data as CSV (comma- or tab-separated) and try again.')
+    throw new DataError(
+      'This file looks binary, not text. Export your data as CSV (comma- or tab-separated) and try again.',
+    )
   }
   const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' })
   const rows = result.data
   const headerRow = rows[0]
   if (!headerRow || headerRow.length === 0) throw new DataError('The file has no header row.')
   if (rows.length < 2) {
-    throw new DataError('The file has a header but no data rows. Add at least a few rows of data and load it again.')
+    throw new DataError(
+      'The file has a header but no data rows. Add at least a few rows of data and load it again.',
+    )
   }
   const warnings: string[] = []
   const names = cleanHeaders(headerRow, warnings)
@@ -63,8 +70,12 @@ export function parseDelimitedText(text: string): ParsedTable {
     else if (row.length > width) long++
     for (let c = 0; c < width; c++) (cells[c] as string[])[r - 1] = row[c] ?? ''
   }
-  if (short > 0) warnings.push(`${short} row(s) had fewer cells than the header; the missing cells are left empty.`)
-  if (long > 0) warnings.push(`${long} row(s) had more cells than the header; the extra cells were ignored.`)
+  if (short > 0)
+    warnings.push(
+      `${short} row(s) had fewer cells than the header; the missing cells are left empty.`,
+    )
+  if (long > 0)
+    warnings.push(`${long} row(s) had more cells than the header; the extra cells were ignored.`)
   const columns = names.map((name, c) => columnFromCells(name, cells[c] as string[]))
   return { table: { columns, rowCount: rows.length - 1 }, warnings }
 }

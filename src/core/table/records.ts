@@ -21,7 +21,10 @@ function cellText(value: unknown): string {
  * training data's schema, so the one recipe implementation prepares them exactly as it prepared
  * the training rows. A record lacking a column gets a missing cell.
  */
-export function tableFromRecords(records: readonly RawRecord[], schema: readonly SourceColumn[]): Table {
+export function tableFromRecords(
+  records: readonly RawRecord[],
+  schema: readonly SourceColumn[],
+): Table {
   const columns = schema.map((source) =>
     columnFromCells(
       source.name,

@@ -1,32 +1,49 @@
 import * as tf from '@tensorflow/tfjs'
+import { BACKEND_LABELS, BACKENDS, type BackendName, type BackendRequest } from './backend-names'
 
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const
-export type BackendName = (typeof BACKENDS)[number]
-export type BackendRequest = BackendName | 'auto'
+export {
+  BACKEND_LABELS,
+  BACKENDS,
+  isBackendName,
+  type BackendName,
+  type BackendRequest,
+} from './backend-names'
 
-export function isBackendName(value: string): value is BackendName {
-  return (BACKENDS as readonly string[]).includes(value)
+/** A backend that has not started by then is treated as failed, so training never hangs on one. */
+export const BACKEND_START_TIMEOUT_MS = 30_000
+
+function timeout(ms: number): Promise<string> {
+  return new Promise((resolve) =>
+    setTimeout(() => resolve(`it did not start within ${ms / 1000} s`), ms),
+  )
 }
 
-export const BACKEND_LABELS: Record<BackendName, string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WebAssembly',
-  cpu: 'CPU (plain JavaScript)',
-}
-
-/** Starts a backend; returns null when it runs, else why it could not start. */
-export async function activateBackend(name: BackendName): Promise<string | null> {
-  if (!tf.engine().registryFactory[name]) return `${BACKEND_LABELS[name]} is not part of this build.`
-  if (name === 'webgpu' && !('gpu' in navigator)) return 'this browser has no WebGPU (navigator.gpu is missing).'
+async function startBackend(name: BackendName): Promise<string | null> {
   try {
     const ok = await tf.setBackend(name)
-    if (!ok) return `${BACKEND_LABELS[name]} failed to initialise in this browser.`
+    if (!ok) return `${BACKEND_LABELS[name]} failed to initialise in this browser`
     await tf.ready()
     return null
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
   }
+}
+
+/** Starts a backend; returns null when it runs, else why it could not start. */
+export async function activateBackend(
+  name: BackendName,
+  timeoutMs = BACKEND_START_TIMEOUT_MS,
+): Promise<string | null> {
+  if (name === 'webgpu') {
+    // Older browsers and Node lack navigator.gpu although the DOM types declare it.
+    const gpu = (navigator as { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu
+    if (!gpu) return 'this browser does not offer WebGPU'
+    // tfjs would fail on a null adapter with a TypeError; say what it means instead.
+    if ((await gpu.requestAdapter()) === null) return 'the browser found no usable GPU adapter'
+  }
+  if (!(name in tf.engine().registryFactory))
+    return `${BACKEND_LABELS[name]} is not part of this build`
+  return Promise.race([startBackend(name), timeout(timeoutMs)])
 }
 
 export interface ProbeResult {
@@ -58,9 +75,11 @@ export async function chooseBackend(
     for (const backend of BACKENDS.slice(BACKENDS.indexOf(request))) {
       const error = await activateBackend(backend)
       if (error === null) return { backend, requested: request, probes: [], notes }
-      notes.push(`${BACKEND_LABELS[backend]} could not start (${error}) — trying the next backend.`)
+      notes.push(`${BACKEND_LABELS[backend]} could not start: ${error}. Trying the next backend.`)
     }
-    throw new Error('No TensorFlow.js backend could start in this browser. Try an up-to-date Chrome, Edge or Firefox.')
+    throw new Error(
+      'No TensorFlow.js backend could start in this browser. Try an up-to-date Chrome, Edge or Firefox.',
+    )
   }
   const probes: ProbeResult[] = []
   for (const backend of BACKENDS) {
@@ -74,15 +93,21 @@ export async function chooseBackend(
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
       probes.push({ backend, samplesPerSecond: null, error: message })
-      notes.push(`${BACKEND_LABELS[backend]} started but failed while training (${message}); it is not used.`)
+      notes.push(
+        `${BACKEND_LABELS[backend]} started but failed while training (${message}); it is not used.`,
+      )
     }
   }
   const ranked = probes
     .filter((p): p is ProbeResult & { samplesPerSecond: number } => p.samplesPerSecond !== null)
     .sort((a, b) => b.samplesPerSecond - a.samplesPerSecond)
   const best = ranked[0]
-  if (!best) throw new Error('No TensorFlow.js backend could train in this browser. Try an up-to-date Chrome, Edge or Firefox.')
+  if (!best)
+    throw new Error(
+      'No TensorFlow.js backend could train in this browser. Try an up-to-date Chrome, Edge or Firefox.',
+    )
   const error = await activateBackend(best.backend)
-  if (error !== null) throw new Error(`${BACKEND_LABELS[best.backend]} stopped working after the probe: ${error}`)
+  if (error !== null)
+    throw new Error(`${BACKEND_LABELS[best.backend]} stopped working after the probe: ${error}`)
   return { backend: best.backend, requested: request, probes, notes }
 }

@@ -91,7 +91,6 @@ export async function trainModel(
           batchSize: config.batchSize,
           shuffle: false,
           validationData,
-          verbose: 0,
         })
       } finally {
         xs.dispose()

@@ -28,10 +28,10 @@ export async function measureTrainingSpeed(
   try {
     const warm = Math.min(rows, batch * WARM_UP_BATCHES)
     const [xw, yw] = [x.slice(0, warm), y.slice(0, warm)]
-    await model.fit(xw, yw, { epochs: 1, batchSize: batch, shuffle: false, verbose: 0 })
+    await model.fit(xw, yw, { epochs: 1, batchSize: batch, shuffle: false })
     tf.dispose([xw, yw])
     const start = performance.now()
-    await model.fit(x, y, { epochs: 1, batchSize: batch, shuffle: false, verbose: 0 })
+    await model.fit(x, y, { epochs: 1, batchSize: batch, shuffle: false })
     return (rows / (performance.now() - start)) * 1000
   } finally {
     tf.dispose([x, y])

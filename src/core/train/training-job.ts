@@ -1,11 +1,24 @@
 import * as tf from '@tensorflow/tfjs'
-import { saveModelFiles, type SavedModelFiles } from '../export/model-artifacts'
+import { saveModelFiles } from '../export/model-artifacts'
+import type { SavedModelFiles } from '../export/model-files'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead } from '../model/head'
 import type { Recipe } from '../recipe/recipe-schema'
 import { decodeOutputs } from '../recipe/transform'
-import { chooseBackend, type BackendChoice, type BackendName, type BackendRequest } from './backends'
-import { predictMatrix, trainModel, TrainingDivergedError, type Dataset, type EpochLog, type TrainControl } from './engine'
+import {
+  chooseBackend,
+  type BackendChoice,
+  type BackendName,
+  type BackendRequest,
+} from './backends'
+import {
+  predictMatrix,
+  trainModel,
+  TrainingDivergedError,
+  type Dataset,
+  type EpochLog,
+  type TrainControl,
+} from './engine'
 import { measureTrainingSpeed } from './probe'
 
 /** Everything a training run needs, prepared by the recipe: plain arrays that cross to a worker. */
@@ -22,7 +35,7 @@ export interface TrainingOutcome {
   readonly epochs: EpochLog[]
   readonly stoppedEarly: boolean
   /** Test-split outputs in the target's units (probabilities for classification). */
-  readonly testOutputs: Float32Array
+  readonly testOutputs: Float64Array
   readonly model: SavedModelFiles
   /** Tensors alive once the run has cleaned up: must equal the count before it started. */
   readonly tensorsBefore: number
@@ -31,7 +44,12 @@ export interface TrainingOutcome {
 
 export type TrainingEvent =
   | { readonly type: 'backend'; readonly choice: BackendChoice }
-  | { readonly type: 'epoch'; readonly log: EpochLog; readonly tensors: number; readonly bytes: number }
+  | {
+      readonly type: 'epoch'
+      readonly log: EpochLog
+      readonly tensors: number
+      readonly bytes: number
+    }
   | { readonly type: 'done'; readonly outcome: TrainingOutcome }
   | { readonly type: 'error'; readonly message: string; readonly diverged: boolean }
 
@@ -52,10 +70,18 @@ export async function runTrainingJob(
     const model = buildModel(recipe.model, job.train.x.width, head, recipe.seed)
     try {
       compileModel(model, head, recipe.training)
-      const result = await trainModel(model, job.train, job.validation, recipe.training, recipe.seed, control, (log) => {
-        const memory = tf.memory()
-        emit({ type: 'epoch', log, tensors: memory.numTensors, bytes: memory.numBytes })
-      })
+      const result = await trainModel(
+        model,
+        job.train,
+        job.validation,
+        recipe.training,
+        recipe.seed,
+        control,
+        (log) => {
+          const memory = tf.memory()
+          emit({ type: 'epoch', log, tensors: memory.numTensors, bytes: memory.numBytes })
+        },
+      )
       const testOutputs = decodeOutputs(recipe, await predictMatrix(model, job.test.x))
       const files = await saveModelFiles(model)
       disposeModel(model)

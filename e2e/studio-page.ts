@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises'
+import { expect, type Page } from '@playwright/test'
+
+/** The studio as a person drives it: by step tabs, labels and button names. */
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`)
+  }
+
+  tab(name: 'Data' | 'Prepare' | 'Model' | 'Train' | 'Evaluate' | 'Deploy') {
+    return this.page.getByRole('tab', { name, exact: true })
+  }
+
+  async loadSample(title?: string): Promise<void> {
+    await this.tab('Data').click()
+    if (title)
+      await this.page
+        .getByRole('combobox', { name: 'Sample dataset' })
+        .selectOption({ label: title })
+    await this.page.getByRole('button', { name: 'Load sample dataset' }).click()
+    await expect(this.page.getByRole('table', { name: 'Columns' })).toBeVisible()
+  }
+
+  async upload(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.tab('Data').click()
+    await this.page.getByLabel('Upload data file').setInputFiles(file)
+  }
+
+  targetColumn() {
+    return this.page.getByRole('combobox', { name: 'Target column' })
+  }
+
+  trainStatus() {
+    return this.page.getByRole('status')
+  }
+
+  /** Sets the epochs and trains to the end; returns the per-epoch training losses. */
+  async train(epochs: number): Promise<number[]> {
+    await this.tab('Train').click()
+    const input = this.page.getByRole('textbox', { name: 'Epochs' })
+    await input.fill(String(epochs))
+    await input.blur()
+    await this.page.getByRole('button', { name: 'Start training' }).click()
+    await expect(this.trainStatus()).toContainText('Finished', { timeout: 200_000 })
+    return this.columnValues('Training history', 2)
+  }
+
+  /** Numbers of one column of a named table, read from the cells' data-value attributes. */
+  async columnValues(table: string, column: number): Promise<number[]> {
+    const cells = this.page
+      .getByRole('table', { name: table })
+      .locator(`tbody tr td:nth-child(${column})`)
+    return (
+      await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value') ?? ''))
+    ).map(Number)
+  }
+
+  async testMetrics(): Promise<Record<string, number>> {
+    await this.tab('Evaluate').click()
+    const rows = this.page.getByRole('table', { name: 'Test metrics' }).locator('tbody tr')
+    await expect(rows.first()).toBeVisible()
+    const pairs: [string, string][] = await rows.evaluateAll((trs) =>
+      trs.map((tr): [string, string] => [
+        tr.getAttribute('data-metric') ?? '',
+        tr.querySelector('td[data-value]')?.getAttribute('data-value') ?? '',
+      ]),
+    )
+    return Object.fromEntries(pairs.map(([k, v]) => [k, Number(v)]))
+  }
+
+  async download(buttonName: string): Promise<Buffer> {
+    await this.tab('Deploy').click()
+    const download = this.page.waitForEvent('download')
+    await this.page.getByRole('button', { name: buttonName }).click()
+    return readFile(await (await download).path())
+  }
+}

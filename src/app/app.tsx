@@ -1,0 +1,88 @@
+import { AppShell, Badge, Container, Group, Tabs, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { DataStep } from '../features/data/data-step'
+import { DeployStep } from '../features/deploy/deploy-step'
+import { EvaluateStep } from '../features/evaluate/evaluate-step'
+import { ModelStep } from '../features/model/model-step'
+import { PrepareStep } from '../features/prepare/prepare-step'
+import { TrainStep } from '../features/train/train-step'
+import { useStudio } from '../state/studio-store'
+
+const STEPS = [
+  { id: 'data', label: 'Data', Component: DataStep },
+  { id: 'prepare', label: 'Prepare', Component: PrepareStep },
+  { id: 'model', label: 'Model', Component: ModelStep },
+  { id: 'train', label: 'Train', Component: TrainStep },
+  { id: 'evaluate', label: 'Evaluate', Component: EvaluateStep },
+  { id: 'deploy', label: 'Deploy', Component: DeployStep },
+] as const
+
+type StepId = (typeof STEPS)[number]['id']
+
+/** Which steps have what they need, so the stepper shows what is done and what comes next. */
+function useStepsDone(): Record<StepId, boolean> {
+  const hasData = useStudio((s) => s.dataset !== null)
+  const hasRecipe = useStudio((s) => s.plan !== null)
+  const trained = useStudio((s) => s.trained !== null)
+  return {
+    data: hasData && hasRecipe,
+    prepare: hasRecipe,
+    model: hasRecipe,
+    train: trained,
+    evaluate: trained,
+    deploy: false,
+  }
+}
+
+export function App() {
+  const [step, setStep] = useState<StepId>('data')
+  const done = useStepsDone()
+  const datasetName = useStudio((s) => s.dataset?.name)
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={3}>Model Studio</Title>
+            <Text size="sm" c="dimmed">
+              train neural networks in your browser
+            </Text>
+          </Group>
+          {datasetName && <Badge variant="outline">{datasetName}</Badge>}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="xl">
+          <Tabs value={step} onChange={(v) => v && setStep(v as StepId)} keepMounted={false}>
+            <Tabs.List mb="md" aria-label="Steps">
+              {STEPS.map((s, i) => (
+                <Tabs.Tab
+                  key={s.id}
+                  value={s.id}
+                  leftSection={
+                    <Badge
+                      size="sm"
+                      circle
+                      variant={done[s.id] ? 'filled' : 'light'}
+                      color={done[s.id] ? 'teal' : 'gray'}
+                      aria-hidden
+                    >
+                      {done[s.id] ? '✓' : i + 1}
+                    </Badge>
+                  }
+                >
+                  {s.label}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {STEPS.map(({ id, Component }) => (
+              <Tabs.Panel key={id} value={id}>
+                <Component />
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,56 @@
+import { Alert, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { BACKEND_LABELS } from '../../core/train/backend-names'
+import { useStudio } from '../../state/studio-store'
+import { EmptyState } from '../../ui/empty-state'
+import { formatNumber } from '../../ui/format'
+
+export function EvaluateStep() {
+  const trained = useStudio((s) => s.trained)
+  if (!trained) {
+    return (
+      <EmptyState title="No trained model yet">
+        Train a model on the Train step: its test metrics appear here.
+      </EmptyState>
+    )
+  }
+  const { recipe, metrics, testRows, epochs } = trained
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>Test metrics</Title>
+          <Text size="sm" c="dimmed">
+            {testRows.length.toLocaleString('en-US')} held-out test rows · {epochs.length} epochs on{' '}
+            {BACKEND_LABELS[trained.backend]}
+            {recipe.target.task === 'binary' &&
+              ` · positive class "${recipe.target.classes?.[1] ?? ''}", threshold 0.5`}
+          </Text>
+        </Group>
+        <Table aria-label="Test metrics" striped maw={520}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Metric</Table.Th>
+              <Table.Th ta="right">Value</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {metrics.map((m) => (
+              <Table.Tr key={m.key} data-metric={m.key}>
+                <Table.Td>{m.label}</Table.Td>
+                <Table.Td ta="right" data-value={m.value}>
+                  {formatNumber(m.value)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {trained.stoppedEarly && (
+        <Alert color="yellow" title="Stopped early">
+          Training was stopped by hand after {epochs.length} epochs; these metrics describe the
+          model at that point.
+        </Alert>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,13 @@
+import { create } from 'zustand'
+import { createDataSlice, type DataSlice } from './data-slice'
+import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
+import { createTrainingSlice, type TrainingSlice } from './training-slice'
+
+export type StudioState = DataSlice & RecipeSlice & TrainingSlice
+
+/** The one store, composed from typed slices; components read it through narrow selectors. */
+export const useStudio = create<StudioState>()((...args) => ({
+  ...createDataSlice(...args),
+  ...createRecipeSlice(...args),
+  ...createTrainingSlice(...args),
+}))
