@@ -57,15 +57,19 @@ export class StudioPage {
     ).map(Number)
   }
 
-  async testMetrics(): Promise<Record<string, number>> {
+  /** Test metrics of the model (or of the baseline beside it), keyed by metric. */
+  async testMetrics(of: 'model' | 'baseline' = 'model'): Promise<Record<string, number>> {
     await this.tab('Evaluate').click()
     const rows = this.page.getByRole('table', { name: 'Test metrics' }).locator('tbody tr')
     await expect(rows.first()).toBeVisible()
-    const pairs: [string, string][] = await rows.evaluateAll((trs) =>
-      trs.map((tr): [string, string] => [
-        tr.getAttribute('data-metric') ?? '',
-        tr.querySelector('td[data-value]')?.getAttribute('data-value') ?? '',
-      ]),
+    const attribute = of === 'model' ? 'data-value' : 'data-baseline'
+    const pairs: [string, string][] = await rows.evaluateAll(
+      (trs, attribute) =>
+        trs.map((tr): [string, string] => [
+          tr.getAttribute('data-metric') ?? '',
+          tr.querySelector(`td[${attribute}]`)?.getAttribute(attribute) ?? '',
+        ]),
+      attribute,
     )
     return Object.fromEntries(pairs.map(([k, v]) => [k, Number(v)]))
   }

@@ -28,6 +28,10 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     expect(metrics.accuracy).toBeGreaterThan(0.6)
     expect(metrics.auc).toBeGreaterThan(0.65)
     for (const key of ['precision', 'recall', 'f1']) expect(metrics[key]).toBeGreaterThanOrEqual(0)
+    const baseline = await studio.testMetrics('baseline')
+    // Class frequencies rank nobody above anybody: AUC 0.5, which the network must clearly beat.
+    expect(baseline.auc).toBeCloseTo(0.5, 6)
+    expect(baseline.accuracy).toBeCloseTo(0.7, 6)
 
     const zip = await studio.download('Download model bundle')
     const csv = (await studio.download('Download test predictions (CSV)')).toString('utf8')
@@ -60,6 +64,9 @@ test('an uploaded CSV with a numeric target trains a regression and its bundle a
   // Expenditure follows income and spending share closely: a fitted model explains much of it.
   expect(metrics.r2).toBeGreaterThan(0.5)
   expect(metrics.rmse).toBeGreaterThanOrEqual(metrics.mae ?? 0)
+  const baseline = await studio.testMetrics('baseline')
+  expect(baseline.r2).toBeLessThanOrEqual(0.01)
+  expect(metrics.rmse).toBeLessThan(baseline.rmse ?? 0)
 
   const zip = await studio.download('Download model bundle')
   const csv = (await studio.download('Download test predictions (CSV)')).toString('utf8')

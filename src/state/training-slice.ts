@@ -1,3 +1,4 @@
+import { priorBaselineOutputs } from '../core/evaluate/baseline'
 import { evaluatePredictions } from '../core/evaluate/evaluate-split'
 import type { Metric } from '../core/evaluate/metrics'
 import type { SavedModelFiles } from '../core/export/model-files'
@@ -22,6 +23,8 @@ export interface TrainedModel {
   readonly testRows: Int32Array
   readonly testOutputs: Float64Array
   readonly metrics: Metric[]
+  /** The same metrics for a predictor that ignores the inputs (class frequencies or mean). */
+  readonly baselineMetrics: Metric[]
   readonly model: SavedModelFiles
   readonly leakedTensors: number
 }
@@ -106,6 +109,11 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => ({
               testRows: split.test,
               testOutputs: outcome.testOutputs,
               metrics: evaluatePredictions(job.recipe, job.test.y.values, outcome.testOutputs),
+              baselineMetrics: evaluatePredictions(
+                job.recipe,
+                job.test.y.values,
+                priorBaselineOutputs(job.recipe, job.train.y.values, job.test.y.rows),
+              ),
               model: outcome.model,
               leakedTensors: outcome.tensorsAfter - outcome.tensorsBefore,
             },

@@ -14,6 +14,8 @@ export function EvaluateStep() {
     )
   }
   const { recipe, metrics, testRows, epochs } = trained
+  const baselineLabel =
+    recipe.target.task === 'regression' ? 'Baseline: training mean' : 'Baseline: class frequencies'
   return (
     <Stack gap="md">
       <Paper withBorder p="md" radius="md">
@@ -26,24 +28,35 @@ export function EvaluateStep() {
               ` · positive class "${recipe.target.classes?.[1] ?? ''}", threshold 0.5`}
           </Text>
         </Group>
-        <Table aria-label="Test metrics" striped maw={520}>
+        <Table aria-label="Test metrics" striped maw={640}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Metric</Table.Th>
-              <Table.Th ta="right">Value</Table.Th>
+              <Table.Th ta="right">Model</Table.Th>
+              <Table.Th ta="right">{baselineLabel}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {metrics.map((m) => (
+            {metrics.map((m, i) => (
               <Table.Tr key={m.key} data-metric={m.key}>
                 <Table.Td>{m.label}</Table.Td>
-                <Table.Td ta="right" data-value={m.value}>
+                <Table.Td ta="right" fw={600} data-value={m.value}>
                   {formatNumber(m.value)}
+                </Table.Td>
+                <Table.Td ta="right" c="dimmed" data-baseline={trained.baselineMetrics[i]?.value}>
+                  {formatNumber(trained.baselineMetrics[i]?.value)}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        <Text size="xs" c="dimmed" mt="xs">
+          The baseline ignores every input and always predicts{' '}
+          {recipe.target.task === 'regression'
+            ? 'the mean of the training rows'
+            : 'the class frequencies of the training rows, so the most common class'}
+          . A model worth using beats it clearly.
+        </Text>
       </Paper>
       {trained.stoppedEarly && (
         <Alert color="yellow" title="Stopped early">
