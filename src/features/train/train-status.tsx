@@ -24,6 +24,7 @@ export function TrainStatus() {
   const epochs = useStudio((s) => s.epochs)
   const total = useStudio((s) => s.recipe?.training.epochs ?? 0)
   const tensors = useStudio((s) => s.tensorsInUse)
+  const stoppedEarly = useStudio((s) => s.trained?.stoppedEarly ?? false)
   const last = epochs.at(-1)
   const done = epochs.length
   const secondsPerEpoch = last ? last.elapsedMs / 1000 / last.epoch : 0
@@ -35,7 +36,7 @@ export function TrainStatus() {
             {choice ? `Backend: ${choice.backend}` : 'Backend: not chosen yet'}
             <Text span c="dimmed" fw={400}>
               {' '}
-              · {STATUS_TEXT[status]}
+              · {stoppedEarly ? 'Stopped by hand' : STATUS_TEXT[status]}
               {status === 'done' && ` after ${done} epoch${done === 1 ? '' : 's'}`}
             </Text>
           </Text>
