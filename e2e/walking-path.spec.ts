@@ -20,6 +20,7 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
 
     const losses = await studio.train(EPOCHS[backend])
     await expect(studio.trainStatus()).toContainText(`Backend: ${backend}`)
+    await expect(page.getByText('all tensors released')).toBeVisible()
     expect(losses).toHaveLength(EPOCHS[backend])
     expect(losses.at(-1)).toBeLessThan((losses[0] ?? 0) * 0.85)
 

@@ -1,5 +1,5 @@
 import type { TrainingCommand, TrainingMessage } from '../core/train/protocol'
-import type { TrainingJob } from '../core/train/training-job'
+import type { StudioRunRequest } from '../core/train/studio-run'
 
 /** The page's handle on one training run in its own dedicated worker. */
 export interface TrainingRun {
@@ -11,7 +11,7 @@ export interface TrainingRun {
 }
 
 export function startTrainingRun(
-  job: TrainingJob,
+  request: StudioRunRequest,
   onMessage: (message: TrainingMessage) => void,
 ): TrainingRun {
   const worker = new Worker(new URL('./train-worker.ts', import.meta.url), {
@@ -31,8 +31,8 @@ export function startTrainingRun(
       diverged: false,
     })
   })
-  // The arrays are copied, not transferred: the page keeps its prepared data for evaluation.
-  send({ type: 'start', job })
+  // The table is copied, not transferred: the page keeps its data while the worker trains.
+  send({ type: 'start', request })
   return {
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),

@@ -1,7 +1,7 @@
 // The training worker: wires messages to the core training job and nothing else.
 import './register-backends'
 import type { TrainingCommand, TrainingMessage } from '../core/train/protocol'
-import { runTrainingJob } from '../core/train/training-job'
+import { runStudioTraining } from '../core/train/studio-run'
 
 let paused = false
 let stopped = false
@@ -10,7 +10,7 @@ let resumeWaiters: (() => void)[] = []
 function post(message: TrainingMessage): void {
   const transfer =
     message.type === 'done'
-      ? [message.outcome.testOutputs.buffer, message.outcome.model.weights]
+      ? [message.result.outcome.testOutputs.buffer, message.result.outcome.model.weights]
       : []
   self.postMessage(message, { transfer: transfer as Transferable[] })
 }
@@ -28,8 +28,8 @@ self.addEventListener('message', (event: MessageEvent<TrainingCommand>) => {
     case 'start':
       paused = false
       stopped = false
-      void runTrainingJob(
-        command.job,
+      void runStudioTraining(
+        command.request,
         {
           shouldStop: () => stopped,
           waitWhilePaused: () =>

@@ -25,6 +25,7 @@ export function TrainStatus() {
   const total = useStudio((s) => s.recipe?.training.epochs ?? 0)
   const tensors = useStudio((s) => s.tensorsInUse)
   const stoppedEarly = useStudio((s) => s.trained?.stoppedEarly ?? false)
+  const leaked = useStudio((s) => s.trained?.leakedTensors ?? null)
   const last = epochs.at(-1)
   const done = epochs.length
   const secondsPerEpoch = last ? last.elapsedMs / 1000 / last.epoch : 0
@@ -47,7 +48,11 @@ export function TrainStatus() {
             {status === 'training' &&
               done < total &&
               ` · about ${eta(secondsPerEpoch, total - done)} left`}
-            {tensors !== null && ` · ${tensors} tensors in use`}
+            {leaked === null
+              ? tensors !== null && ` · ${tensors} tensors in use`
+              : leaked === 0
+                ? ' · all tensors released'
+                : ` · ${leaked} tensors not released`}
           </Text>
         )}
       </Group>

@@ -1,0 +1,69 @@
+import { priorBaselineOutputs } from '../evaluate/baseline'
+import { evaluatePredictions } from '../evaluate/evaluate-split'
+import type { Metric } from '../evaluate/metrics'
+import { prepareTrainingJob } from '../recipe/prepare-job'
+import type { Recipe } from '../recipe/recipe-schema'
+import type { Table } from '../table/table'
+import type { BackendRequest } from './backend-names'
+import type { TrainControl } from './engine'
+import { runTrainingJob, type TrainingEvent, type TrainingOutcome } from './training-job'
+
+/** What the page asks of a training worker: the raw table and the recipe, nothing prepared yet. */
+export interface StudioRunRequest {
+  readonly recipe: Recipe
+  readonly table: Table
+  readonly backend: BackendRequest
+}
+
+/** A finished run with everything Evaluate and Deploy show. */
+export interface StudioRunResult {
+  readonly outcome: TrainingOutcome
+  /** The recipe fitted on this run's training rows: what the bundle carries. */
+  readonly recipe: Recipe
+  readonly testRows: Int32Array
+  readonly metrics: Metric[]
+  /** The same metrics for a predictor that ignores the inputs (class frequencies or mean). */
+  readonly baselineMetrics: Metric[]
+}
+
+export type StudioRunEvent =
+  | Exclude<TrainingEvent, { type: 'done' }>
+  | { readonly type: 'done'; readonly result: StudioRunResult }
+
+/**
+ * The whole run off the main thread: split, fit the recipe on the training rows, train, score the
+ * test rows against a baseline. The page only sends the table and renders what comes back.
+ */
+export async function runStudioTraining(
+  request: StudioRunRequest,
+  control: TrainControl,
+  emit: (event: StudioRunEvent) => void,
+): Promise<void> {
+  let prepared: ReturnType<typeof prepareTrainingJob>
+  try {
+    prepared = prepareTrainingJob(request.recipe, request.table, request.backend)
+  } catch (error) {
+    emit({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      diverged: false,
+    })
+    return
+  }
+  const { job, split } = prepared
+  await runTrainingJob(job, control, (event) => {
+    if (event.type !== 'done') return emit(event)
+    const { testOutputs } = event.outcome
+    const baseline = priorBaselineOutputs(job.recipe, job.train.y.values, job.test.y.rows)
+    emit({
+      type: 'done',
+      result: {
+        outcome: event.outcome,
+        recipe: job.recipe,
+        testRows: split.test,
+        metrics: evaluatePredictions(job.recipe, job.test.y.values, testOutputs),
+        baselineMetrics: evaluatePredictions(job.recipe, job.test.y.values, baseline),
+      },
+    })
+  })
+}
