@@ -48,7 +48,11 @@ export function App() {
               train neural networks in your browser
             </Text>
           </Group>
-          {datasetName && <Badge variant="outline">{datasetName}</Badge>}
+          {datasetName && (
+            <Badge variant="outline" tt="none">
+              {datasetName}
+            </Badge>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Main>

@@ -1,6 +1,7 @@
 import type { Metric } from '../core/evaluate/metrics'
 import type { SavedModelFiles } from '../core/export/model-files'
 import type { Recipe } from '../core/recipe/recipe-schema'
+import { featureWidth } from '../core/recipe/transform'
 import type { BackendName, BackendRequest } from '../core/train/backend-names'
 import type { BackendChoice } from '../core/train/backends'
 import type { EpochLog } from '../core/train/engine'
@@ -45,6 +46,16 @@ export interface TrainingSlice {
 // The worker handle is not state a component renders, so it lives beside the store.
 let run: TrainingRun | null = null
 
+/**
+ * The last measured choice, keyed by what decides backend speed (input width, batch size and
+ * layers, not the rows): a repeat run of the same model skips the seconds of shader compilation.
+ */
+let measured: { key: string; choice: BackendChoice } | null = null
+
+function speedKey(recipe: Recipe, inputWidth: number): string {
+  return JSON.stringify([inputWidth, recipe.training.batchSize, recipe.model.layers])
+}
+
 function endRun(): void {
   run?.terminate()
   run = null
@@ -60,12 +71,23 @@ const IDLE = {
 } as const satisfies Partial<TrainingSlice>
 
 export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
+  let runKey: string | null = null
   const onMessage = (message: TrainingMessage) => {
     switch (message.type) {
-      case 'backend':
-        set({ backendChoice: message.choice })
+      case 'backend': {
+        const { choice } = message
+        // A run that reused the earlier measurement still shows the speeds that chose it.
+        const memo =
+          choice.requested !== 'auto' && get().backendRequest === 'auto' ? measured : null
+        set({
+          backendChoice: memo
+            ? { ...memo.choice, backend: choice.backend, notes: choice.notes }
+            : choice,
+        })
+        if (choice.requested === 'auto' && runKey) measured = { key: runKey, choice }
         if (get().trainingStatus === 'starting') set({ trainingStatus: 'training' })
         break
+      }
       case 'epoch':
         set({ epochs: [...get().epochs, message.log], tensorsInUse: message.tensors })
         break
@@ -97,11 +119,16 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
     backendRequest: 'auto',
     setBackendRequest: (backendRequest) => set({ backendRequest }),
     startTraining: () => {
-      const { dataset, recipe, backendRequest } = get()
+      const { dataset, recipe, plan, backendRequest } = get()
       if (!dataset || !recipe) return
       endRun()
       set({ ...IDLE, trainingStatus: 'starting' })
-      run = startTrainingRun({ recipe, table: dataset.table, backend: backendRequest }, onMessage)
+      runKey = plan ? speedKey(recipe, featureWidth(plan.fitted)) : null
+      const backend =
+        backendRequest === 'auto' && measured && measured.key === runKey
+          ? measured.choice.backend
+          : backendRequest
+      run = startTrainingRun({ recipe, table: dataset.table, backend }, onMessage)
     },
     pauseTraining: () => {
       if (get().trainingStatus !== 'training') return

@@ -8,7 +8,7 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
 }
 
 export function formatRate(value: number): string {
-  return `${Math.round(value).toLocaleString('en-US')}/s`
+  return `${Math.round(value).toLocaleString('en-US')} samples/s`
 }
 
 export function formatPercent(fraction: number): string {

@@ -19,10 +19,17 @@ export function summarizeModel(
 ): LayerSummary[] {
   const rows: LayerSummary[] = []
   let width = inputDim
-  spec.layers.forEach((layer, i) => {
+  // Keras-style names: each kind numbered on its own (dense_1, dropout_1, dense_2).
+  const seen = new Map<string, number>()
+  const nameOf = (type: string) => {
+    const n = (seen.get(type) ?? 0) + 1
+    seen.set(type, n)
+    return `${type}_${n}`
+  }
+  spec.layers.forEach((layer) => {
     if (layer.type === 'dense') {
       rows.push({
-        name: `dense_${i + 1}`,
+        name: nameOf('dense'),
         kind: `Dense (${layer.activation})`,
         outputShape: `(None, ${layer.units})`,
         params: width * layer.units + layer.units,
@@ -30,7 +37,7 @@ export function summarizeModel(
       width = layer.units
     } else {
       rows.push({
-        name: `dropout_${i + 1}`,
+        name: nameOf('dropout'),
         kind: `Dropout (${layer.rate})`,
         outputShape: `(None, ${width})`,
         params: 0,

@@ -44,7 +44,7 @@ export function TrainStatus() {
         </div>
         {last && (
           <Text size="sm" c="dimmed">
-            Epoch {done} of {total} · {formatRate(last.samplesPerSecond)} samples
+            Epoch {done} of {total} · {formatRate(last.samplesPerSecond)}
             {status === 'training' &&
               done < total &&
               ` · about ${eta(secondsPerEpoch, total - done)} left`}
@@ -85,7 +85,7 @@ export function TrainStatus() {
                 <Table.Td>
                   {probe.samplesPerSecond === null
                     ? `unavailable: ${probe.error ?? ''}`
-                    : `${formatRate(probe.samplesPerSecond)} samples`}
+                    : formatRate(probe.samplesPerSecond)}
                 </Table.Td>
               </Table.Tr>
             ))}
