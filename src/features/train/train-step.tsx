@@ -2,7 +2,7 @@ import { Alert, Paper, Stack } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 import { EpochTable } from './epoch-table'
-import { LossChart } from './loss-chart'
+import { CurveChart } from './curve-chart'
 import { TrainControls } from './train-controls'
 import { TrainSettings } from './train-settings'
 import { TrainStatus } from './train-status'
@@ -32,7 +32,7 @@ export function TrainStep() {
       <TrainStatus />
       {epochs.length > 0 && (
         <>
-          <LossChart epochs={epochs} />
+          <CurveChart epochs={epochs} />
           <EpochTable epochs={epochs} />
         </>
       )}

@@ -1,4 +1,4 @@
-import { Paper, SegmentedControl, Group, Title } from '@mantine/core'
+import { Group, Paper, SegmentedControl, Title } from '@mantine/core'
 import { useState } from 'react'
 import {
   CartesianGrid,
@@ -13,26 +13,51 @@ import {
 import type { EpochLog } from '../../core/train/engine'
 import { formatNumber } from '../../ui/format'
 
-export function LossChart({ epochs }: { epochs: EpochLog[] }) {
+const CURVES = {
+  loss: { title: 'Loss', train: 'loss', validation: 'valLoss' },
+  accuracy: { title: 'Accuracy', train: 'accuracy', validation: 'valAccuracy' },
+} as const
+
+type Curve = keyof typeof CURVES
+
+/** Training and validation curves per epoch, drawn live as epochs arrive. */
+export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
+  const [curve, setCurve] = useState<Curve>('loss')
   const [scale, setScale] = useState<'linear' | 'log'>('linear')
+  const hasAccuracy = epochs.some((e) => e.accuracy !== null)
+  const shown = CURVES[hasAccuracy ? curve : 'loss']
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="xs">
-        <Title order={4}>Loss per epoch</Title>
-        <SegmentedControl
-          size="xs"
-          aria-label="Loss axis scale"
-          value={scale}
-          onChange={(v) => setScale(v === 'log' ? 'log' : 'linear')}
-          data={[
-            { value: 'linear', label: 'Linear' },
-            { value: 'log', label: 'Log' },
-          ]}
-        />
+        <Title order={4}>{shown.title} per epoch</Title>
+        <Group gap="xs">
+          {hasAccuracy && (
+            <SegmentedControl
+              size="xs"
+              aria-label="Curve"
+              value={curve}
+              onChange={(v) => setCurve(v === 'accuracy' ? 'accuracy' : 'loss')}
+              data={[
+                { value: 'loss', label: 'Loss' },
+                { value: 'accuracy', label: 'Accuracy' },
+              ]}
+            />
+          )}
+          <SegmentedControl
+            size="xs"
+            aria-label="Vertical axis scale"
+            value={scale}
+            onChange={(v) => setScale(v === 'log' ? 'log' : 'linear')}
+            data={[
+              { value: 'linear', label: 'Linear' },
+              { value: 'log', label: 'Log' },
+            ]}
+          />
+        </Group>
       </Group>
       <div
         role="img"
-        aria-label="Training and validation loss per epoch"
+        aria-label={`Training and validation ${shown.title.toLowerCase()} per epoch`}
         style={{ width: '100%', height: 280 }}
       >
         <ResponsiveContainer>
@@ -56,8 +81,8 @@ export function LossChart({ epochs }: { epochs: EpochLog[] }) {
             <Legend />
             <Line
               type="monotone"
-              dataKey="loss"
-              name="Training loss"
+              dataKey={shown.train}
+              name={`Training ${shown.title.toLowerCase()}`}
               stroke="var(--mantine-color-blue-6)"
               dot={false}
               isAnimationActive={false}
@@ -65,8 +90,8 @@ export function LossChart({ epochs }: { epochs: EpochLog[] }) {
             />
             <Line
               type="monotone"
-              dataKey="valLoss"
-              name="Validation loss"
+              dataKey={shown.validation}
+              name={`Validation ${shown.title.toLowerCase()}`}
               stroke="var(--mantine-color-orange-6)"
               dot={false}
               isAnimationActive={false}
