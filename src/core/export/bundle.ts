@@ -69,6 +69,16 @@ export function readBundle(zip: Uint8Array): ModelBundle {
         weights.byteOffset + weights.byteLength,
       ) as ArrayBuffer,
     },
-    recipe: parseRecipe(JSON.parse(strFromU8(need(BUNDLE_FILES.recipe)))),
+    recipe: parseRecipe(readJson(need(BUNDLE_FILES.recipe), BUNDLE_FILES.recipe)),
+  }
+}
+
+function readJson(file: Uint8Array, name: string): unknown {
+  try {
+    return JSON.parse(strFromU8(file))
+  } catch {
+    throw new Error(
+      `The bundle's ${name} is not valid JSON (the file may be damaged). Download the model bundle from Model Studio again.`,
+    )
   }
 }

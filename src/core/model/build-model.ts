@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { TrainConfig } from '../train/train-config'
 import type { OutputHead } from './head'
 import type { ModelSpec } from './model-spec'
+import { SeededDropout } from './seeded-dropout'
 
 /**
  * Builds the network of a spec. Every initialiser and dropout mask is seeded, so the same seed on
@@ -26,7 +27,10 @@ export function buildModel(
         }),
       )
     } else {
-      model.add(tf.layers.dropout({ ...inputShape, rate: layer.rate, seed: seed + i }))
+      // Layers' mask streams start a million batches apart so they never share a mask.
+      model.add(
+        new SeededDropout({ ...inputShape, rate: layer.rate, seed: seed + (i + 1) * 1_000_003 }),
+      )
     }
   })
   model.add(

@@ -35,8 +35,10 @@ export async function activateBackend(
   timeoutMs = BACKEND_START_TIMEOUT_MS,
 ): Promise<string | null> {
   if (name === 'webgpu') {
-    // Older browsers and Node lack navigator.gpu although the DOM types declare it.
-    const gpu = (navigator as { gpu?: { requestAdapter: () => Promise<unknown> } }).gpu
+    // Older browsers and Node lack navigator.gpu although the DOM types declare it (Node 20 has no
+    // navigator at all, so read it through globalThis rather than as a bare global).
+    const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter: () => Promise<unknown> } } })
+      .navigator?.gpu
     if (!gpu) return 'this browser does not offer WebGPU'
     // tfjs would fail on a null adapter with a TypeError; say what it means instead.
     if ((await gpu.requestAdapter()) === null) return 'the browser found no usable GPU adapter'

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseDelimitedText } from '../table/parse-delimited'
+import { proposeFeatureSteps, proposeRecipe } from './propose'
+import { parseRecipe } from './recipe-schema'
+
+function dataset(name: string) {
+  const text = readFileSync(new URL(`../../../public/datasets/${name}`, import.meta.url), 'utf8')
+  return parseDelimitedText(text).table
+}
+
+function csv(text: string) {
+  return parseDelimitedText(text).table
+}
+
+describe('proposeRecipe: the positive class of a binary target', () => {
+  it('chooses "yes" over "no" on CreditCard, although "yes" is the commoner class', () => {
+    const recipe = proposeRecipe(dataset('CreditCard.csv'), 'CreditCard.csv', 'card')
+    expect(recipe.target).toEqual({ column: 'card', task: 'binary', classes: ['no', 'yes'] })
+  })
+
+  it('chooses "Bad" on GermanCredit (the event of interest, and the rarer class)', () => {
+    const recipe = proposeRecipe(dataset('GermanCredit.csv'), 'GermanCredit.csv', 'Class')
+    expect(recipe.target.classes).toEqual(['Good', 'Bad'])
+  })
+
+  it('chooses the rarer class when neither label names an event', () => {
+    const rareB = csv('x,label\n1,A\n2,A\n3,B\n4,A\n')
+    expect(proposeRecipe(rareB, 't', 'label').target.classes).toEqual(['A', 'B'])
+    const rareA = csv('x,label\n1,B\n2,A\n3,B\n4,B\n')
+    expect(proposeRecipe(rareA, 't', 'label').target.classes).toEqual(['B', 'A'])
+  })
+
+  it('chooses 1 over 0 for a numeric 0/1 target, even when 1 is the commoner', () => {
+    const table = csv('x,y\n1,1\n2,1\n3,0\n4,1\n')
+    expect(proposeRecipe(table, 't', 'y').target.classes).toEqual(['0', '1'])
+  })
+})
+
+describe('proposeRecipe: task, steps and split', () => {
+  it('lists every class of a multiclass target, numbers in numeric order', () => {
+    const table = csv('x,rating\n1,2\n2,10\n3,1\n4,2\n5,10\n')
+    expect(proposeRecipe(table, 't', 'rating').target).toEqual({
+      column: 'rating',
+      task: 'multiclass',
+      classes: ['1', '2', '10'],
+    })
+  })
+
+  it('scales numeric columns and one-hot encodes categorical ones, never the target', () => {
+    const recipe = proposeRecipe(dataset('CreditCard.csv'), 'CreditCard.csv', 'card')
+    const ops = Object.fromEntries(recipe.features.map((s) => [s.column, s.op]))
+    expect(ops).toEqual({
+      reports: 'standardize',
+      age: 'standardize',
+      income: 'standardize',
+      share: 'standardize',
+      expenditure: 'standardize',
+      owner: 'one-hot',
+      selfemp: 'one-hot',
+      dependents: 'standardize',
+      months: 'standardize',
+      majorcards: 'standardize',
+      active: 'standardize',
+    })
+    expect(recipe.features.every((s) => s.fitted === undefined)).toBe(true)
+  })
+
+  it('explains each step by naming its column', () => {
+    const steps = proposeFeatureSteps(csv('n,c,t\n1,a,0\n2,b,1\n'), 't')
+    expect(steps.map((s) => s.step.column)).toEqual(['n', 'c'])
+    expect(steps[0]?.why).toMatch(/^"n" is numeric/)
+    expect(steps[1]?.why).toMatch(/^"c" is categorical/)
+  })
+
+  it('stratifies classification splits and splits regression at random, 80/10/10', () => {
+    const table = csv('x,y,z\n1,a,1.5\n2,b,2.5\n3,a,3.25\n4,b,9.5\n')
+    expect(proposeRecipe(table, 't', 'y').split).toEqual({
+      method: 'stratified',
+      train: 0.8,
+      validation: 0.1,
+      test: 0.1,
+    })
+    expect(proposeRecipe(table, 't', 'z').split.method).toBe('random')
+    expect(proposeRecipe(table, 't', 'z').target.task).toBe('regression')
+  })
+
+  it('records the seed and the source schema, and passes its own validation', () => {
+    const table = dataset('CreditCard.csv')
+    const recipe = proposeRecipe(table, 'CreditCard.csv', 'card', 7)
+    expect(recipe.seed).toBe(7)
+    expect(recipe.source.columns).toHaveLength(12)
+    expect(recipe.source.columns[6]).toEqual({ name: 'owner', kind: 'categorical' })
+    expect(parseRecipe(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe)
+  })
+
+  it('refuses a target that cannot be predicted, with the reason', () => {
+    const table = csv('x,same\n1,a\n2,a\n')
+    expect(() => proposeRecipe(table, 't', 'same')).toThrow(/single value/)
+    expect(() => proposeRecipe(table, 't', 'nope')).toThrow(/no column named "nope"/)
+  })
+})

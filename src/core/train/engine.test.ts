@@ -1,0 +1,266 @@
+import * as tf from '@tensorflow/tfjs'
+import '@tensorflow/tfjs-backend-wasm'
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildModel, compileModel, disposeModel } from '../model/build-model'
+import { outputHead, type OutputHead } from '../model/head'
+import { prepareTrainingJob } from '../recipe/prepare-job'
+import { proposeRecipe } from '../recipe/propose'
+import type { Recipe } from '../recipe/recipe-schema'
+import { parseDelimitedText } from '../table/parse-delimited'
+import {
+  predictMatrix,
+  trainModel,
+  TrainingDivergedError,
+  type Dataset,
+  type EpochLog,
+  type Matrix,
+  type TrainControl,
+} from './engine'
+import { measureTrainingSpeed } from './probe'
+
+const EPOCHS = 3
+
+const german = parseDelimitedText(
+  readFileSync(new URL('../../../public/datasets/GermanCredit.csv', import.meta.url), 'utf8'),
+).table
+const proposed = proposeRecipe(german, 'GermanCredit.csv', 'Class')
+const recipe: Recipe = { ...proposed, training: { ...proposed.training, epochs: EPOCHS } }
+const { job } = prepareTrainingJob(recipe, german, 'cpu')
+const head = outputHead(job.recipe.target)
+
+const runFreely: TrainControl = {
+  shouldStop: () => false,
+  waitWhilePaused: () => Promise.resolve(),
+}
+
+interface Run {
+  readonly logs: EpochLog[]
+  readonly tensorsPerEpoch: number[]
+  readonly stoppedEarly: boolean
+  readonly testOutputs: Float32Array
+  readonly tensorsBefore: number
+  readonly tensorsAfter: number
+}
+
+interface Data {
+  readonly train: Dataset
+  readonly validation: Dataset | null
+  readonly test: Matrix
+  readonly head: OutputHead
+}
+
+const germanData: Data = { train: job.train, validation: job.validation, test: job.test.x, head }
+
+/** A whole cycle as the app runs it: build, compile, train, predict the test rows, dispose. */
+async function cycle(options: {
+  seed: number
+  control?: TrainControl
+  onEpoch?: (log: EpochLog) => void
+  data?: Data
+}): Promise<Run> {
+  const { seed, control = runFreely, onEpoch = () => undefined, data = germanData } = options
+  const config = job.recipe.training
+  const tensorsBefore = tf.memory().numTensors
+  const tensorsPerEpoch: number[] = []
+  const model = buildModel(job.recipe.model, data.train.x.width, data.head, seed)
+  try {
+    compileModel(model, data.head, config)
+    const result = await trainModel(
+      model,
+      data.train,
+      data.validation,
+      config,
+      seed,
+      control,
+      (log) => {
+        tensorsPerEpoch.push(tf.memory().numTensors)
+        onEpoch(log)
+      },
+    )
+    const testOutputs = await predictMatrix(model, data.test)
+    disposeModel(model)
+    return {
+      logs: result.epochs,
+      tensorsPerEpoch,
+      stoppedEarly: result.stoppedEarly,
+      testOutputs,
+      tensorsBefore,
+      tensorsAfter: tf.memory().numTensors,
+    }
+  } catch (error) {
+    disposeModel(model)
+    throw error
+  }
+}
+
+/** A small regression data set, built by hand so a test can put in values recipes never produce. */
+function regressionData(target: (i: number) => number, input: (i: number) => number): Data {
+  const rows = 64
+  const width = 3
+  const x = { values: Float32Array.from({ length: rows * width }, (_, i) => input(i)), rows, width }
+  return {
+    train: {
+      x,
+      y: { values: Float32Array.from({ length: rows }, (_, i) => target(i)), rows, width: 1 },
+    },
+    validation: null,
+    test: x,
+    head: outputHead({ column: 'y', task: 'regression' }),
+  }
+}
+
+async function divergence(data: Data): Promise<{ error: unknown; leaked: number }> {
+  const before = tf.memory().numTensors
+  let error: unknown = null
+  try {
+    await cycle({ seed: 7, data })
+  } catch (e) {
+    error = e
+  }
+  return { error, leaked: tf.memory().numTensors - before }
+}
+
+describe.each(['cpu', 'wasm'] as const)('trainModel on the %s backend', (backend) => {
+  let first: Run
+
+  beforeAll(async () => {
+    expect(await tf.setBackend(backend)).toBe(true)
+    await tf.ready()
+    first = await cycle({ seed: job.recipe.seed })
+  })
+
+  it('runs on the backend asked for', () => {
+    expect(tf.getBackend()).toBe(backend)
+  })
+
+  it('lowers the training loss from the first epoch to the last', () => {
+    expect(first.logs.map((l) => l.epoch)).toEqual([1, 2, 3])
+    const losses = first.logs.map((l) => l.loss)
+    expect(losses.every(Number.isFinite)).toBe(true)
+    expect(losses.at(-1)).toBeLessThan(losses[0] ?? 0)
+  })
+
+  it('reports accuracy and validation figures for a classifier', () => {
+    for (const log of first.logs) {
+      expect(log.accuracy).toBeGreaterThan(0.5)
+      expect(log.accuracy).toBeLessThanOrEqual(1)
+      expect(log.valLoss).not.toBeNull()
+      expect(log.valAccuracy).not.toBeNull()
+      expect(log.samplesPerSecond).toBeGreaterThan(0)
+    }
+  })
+
+  it('gives identical epoch losses and predictions for the same seed', async () => {
+    const again = await cycle({ seed: job.recipe.seed })
+    expect(again.logs.map((l) => l.loss)).toEqual(first.logs.map((l) => l.loss))
+    expect(again.logs.map((l) => l.valLoss)).toEqual(first.logs.map((l) => l.valLoss))
+    expect(Array.from(again.testOutputs)).toEqual(Array.from(first.testOutputs))
+  })
+
+  it('gives a different curve for another seed', async () => {
+    const other = await cycle({ seed: job.recipe.seed + 1 })
+    expect(other.logs.map((l) => l.loss)).not.toEqual(first.logs.map((l) => l.loss))
+  })
+
+  it('holds the tensor count flat across epochs and releases everything after the cycle', () => {
+    expect(new Set(first.tensorsPerEpoch).size).toBe(1)
+    expect(first.tensorsAfter).toBe(first.tensorsBefore)
+  })
+
+  it('predicts a probability for every test row', () => {
+    expect(first.testOutputs).toHaveLength(job.test.x.rows)
+    expect(Array.from(first.testOutputs).every((p) => p > 0 && p < 1)).toBe(true)
+  })
+
+  it('stops after the epoch in which the caller asked it to', async () => {
+    let epochs = 0
+    const control: TrainControl = {
+      shouldStop: () => epochs >= 2,
+      waitWhilePaused: () => Promise.resolve(),
+    }
+    const before = tf.memory().numTensors
+    const model = buildModel(job.recipe.model, job.train.x.width, head, 1)
+    compileModel(model, head, job.recipe.training)
+    const result = await trainModel(model, job.train, null, job.recipe.training, 1, control, () => {
+      epochs++
+    })
+    disposeModel(model)
+    expect(result.stoppedEarly).toBe(true)
+    expect(result.epochs.map((l) => l.epoch)).toEqual([1, 2])
+    expect(tf.memory().numTensors).toBe(before)
+  })
+
+  it('waits while paused and carries on when resumed', async () => {
+    let epochsDone = 0
+    let pausedAfter: number | null = null
+    let resume: () => void = () => undefined
+    const control: TrainControl = {
+      shouldStop: () => false,
+      waitWhilePaused: () => {
+        if (epochsDone !== 1 || pausedAfter !== null) return Promise.resolve()
+        pausedAfter = epochsDone
+        return new Promise<void>((resolve) => (resume = resolve))
+      },
+    }
+    const training = cycle({ seed: job.recipe.seed, control, onEpoch: () => epochsDone++ })
+    await expect.poll(() => pausedAfter).toBe(1)
+    // Long enough for several epochs: had the pause not held, more epochs would be done by now.
+    const epochMs = first.logs[0]?.elapsedMs ?? 100
+    await new Promise((resolve) => setTimeout(resolve, Math.max(150, 2 * epochMs)))
+    expect(epochsDone).toBe(1)
+    resume()
+    const result = await training
+    expect(epochsDone).toBe(EPOCHS)
+    expect(result.stoppedEarly).toBe(false)
+    // Pausing changes nothing about the run itself.
+    expect(result.logs.map((l) => l.loss)).toEqual(first.logs.map((l) => l.loss))
+    expect(result.tensorsAfter).toBe(result.tensorsBefore)
+  })
+
+  it('stops with advice to lower the learning rate when the loss overflows', async () => {
+    // An unscaled target of 1e30 squares past the float32 range: the loss is Infinity.
+    const { error, leaked } = await divergence(
+      regressionData(
+        (i) => 1e30 * (1 + (i % 3)),
+        (i) => (i % 7) / 7,
+      ),
+    )
+    expect(error).toBeInstanceOf(TrainingDivergedError)
+    const message = (error as Error).message
+    expect(message).toMatch(/The loss became Infinity in epoch 1/)
+    expect(message).toMatch(/Lower the learning rate \(try 0\.0001\)/)
+    expect(leaked).toBe(0)
+  })
+
+  it('stops the same way when the inputs contain NaN', async () => {
+    const { error, leaked } = await divergence(
+      regressionData(
+        (i) => i % 5,
+        (i) => (i === 10 ? Number.NaN : (i % 7) / 7),
+      ),
+    )
+    expect(error).toBeInstanceOf(TrainingDivergedError)
+    expect((error as Error).message).toMatch(
+      /became NaN in epoch 1.*check that the inputs are scaled/,
+    )
+    expect(leaked).toBe(0)
+  })
+})
+
+describe('measureTrainingSpeed', () => {
+  it('measures samples per second on the real model without leaving tensors behind', async () => {
+    await tf.setBackend('cpu')
+    const before = tf.memory().numTensors
+    const speed = await measureTrainingSpeed(
+      job.recipe.model,
+      head,
+      job.recipe.training,
+      job.train,
+      job.recipe.seed,
+    )
+    expect(speed).toBeGreaterThan(0)
+    expect(Number.isFinite(speed)).toBe(true)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+})

@@ -1,0 +1,167 @@
+import * as tf from '@tensorflow/tfjs'
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { prepareTrainingJob } from '../recipe/prepare-job'
+import { proposeRecipe } from '../recipe/propose'
+import type { Recipe } from '../recipe/recipe-schema'
+import { parseDelimitedText } from '../table/parse-delimited'
+import type { Table } from '../table/table'
+import type { BackendRequest } from './backend-names'
+import type { TrainControl } from './engine'
+import { runStudioTraining, type StudioRunEvent } from './studio-run'
+import { runTrainingJob, type TrainingEvent, type TrainingJob } from './training-job'
+
+// This file registers only the backends '@tensorflow/tfjs' brings to Node (CPU), as a plain Node
+// process without a GPU has: WebGPU, WebGL and WASM are all unavailable here.
+const EPOCHS = 3
+
+function dataset(name: string): Table {
+  const text = readFileSync(new URL(`../../../public/datasets/${name}`, import.meta.url), 'utf8')
+  return parseDelimitedText(text).table
+}
+
+const german = dataset('GermanCredit.csv')
+const proposed = proposeRecipe(german, 'GermanCredit.csv', 'Class')
+const recipe: Recipe = { ...proposed, training: { ...proposed.training, epochs: EPOCHS } }
+
+const runFreely: TrainControl = {
+  shouldStop: () => false,
+  waitWhilePaused: () => Promise.resolve(),
+}
+
+async function events(job: TrainingJob): Promise<TrainingEvent[]> {
+  const seen: TrainingEvent[] = []
+  await runTrainingJob(job, runFreely, (event) => seen.push(event))
+  return seen
+}
+
+function jobFor(backend: BackendRequest): TrainingJob {
+  return prepareTrainingJob(recipe, german, backend).job
+}
+
+function done(seen: TrainingEvent[]) {
+  const last = seen.at(-1)
+  if (last?.type !== 'done') throw new Error(`the run ended with ${JSON.stringify(last)}`)
+  return last.outcome
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu')
+})
+
+describe('runTrainingJob', () => {
+  it('on CPU reports the backend, then every epoch, then the finished model', async () => {
+    const job = jobFor('cpu')
+    const seen = await events(job)
+    expect(seen.map((e) => e.type)).toEqual(['backend', 'epoch', 'epoch', 'epoch', 'done'])
+    const [first] = seen
+    if (first?.type !== 'backend') throw new Error('backend first')
+    expect(first.choice).toEqual({ backend: 'cpu', requested: 'cpu', probes: [], notes: [] })
+
+    const epochs = seen.flatMap((e) => (e.type === 'epoch' ? [e] : []))
+    expect(epochs.map((e) => e.log.epoch)).toEqual([1, 2, 3])
+    expect(new Set(epochs.map((e) => e.tensors)).size).toBe(1)
+
+    const outcome = done(seen)
+    expect(outcome.backend).toBe('cpu')
+    expect(outcome.stoppedEarly).toBe(false)
+    expect(outcome.epochs.map((l) => l.loss)).toEqual(epochs.map((e) => e.log.loss))
+    expect(outcome.testOutputs).toHaveLength(job.test.x.rows)
+    expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore)
+    expect(tf.memory().numTensors).toBe(outcome.tensorsBefore)
+    const modelJson = JSON.parse(outcome.model.modelJson) as { format: string }
+    expect(modelJson.format).toBe('layers-model')
+    expect(outcome.model.weights.byteLength).toBeGreaterThan(0)
+  })
+
+  it('falls back from WebGPU where the platform has none, with a note naming WebGPU', async () => {
+    const seen = await events(jobFor('webgpu'))
+    const [first] = seen
+    if (first?.type !== 'backend') throw new Error(`expected a backend event, got ${first?.type}`)
+    const { choice } = first
+    expect(choice.requested).toBe('webgpu')
+    expect(choice.backend).toBe('cpu')
+    expect(choice.notes[0]).toMatch(/^WebGPU could not start: this browser does not offer WebGPU/)
+    expect(choice.notes.every((note) => note.endsWith('Trying the next backend.'))).toBe(true)
+    const outcome = done(seen)
+    expect(outcome.backend).toBe('cpu')
+    expect(outcome.tensorsAfter).toBe(outcome.tensorsBefore)
+  })
+
+  it('on auto measures every backend that starts and says why the others did not', async () => {
+    const seen = await events(jobFor('auto'))
+    const [first] = seen
+    if (first?.type !== 'backend') throw new Error(`expected a backend event, got ${first?.type}`)
+    const probes = Object.fromEntries(first.choice.probes.map((p) => [p.backend, p]))
+    expect(Object.keys(probes)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu'])
+    expect(probes.webgpu?.error).toMatch(/does not offer WebGPU/)
+    expect(probes.wasm?.error).toMatch(/not part of this build/)
+    expect(probes.cpu?.error).toBeNull()
+    expect(probes.cpu?.samplesPerSecond).toBeGreaterThan(0)
+    expect(first.choice.backend).toBe('cpu')
+    expect(done(seen).tensorsAfter).toBe(done(seen).tensorsBefore)
+  })
+
+  it('reports a diverging run as diverged, with advice, and releases its tensors', async () => {
+    const credit = dataset('CreditCard.csv')
+    const regression = proposeRecipe(credit, 'CreditCard.csv', 'income')
+    const { job } = prepareTrainingJob(
+      { ...regression, training: { ...regression.training, epochs: 2 } },
+      credit,
+      'cpu',
+    )
+    // A target left unscaled at 1e30 (as if the scaling step were skipped) overflows the loss.
+    const unscaled: TrainingJob = {
+      ...job,
+      train: { ...job.train, y: { ...job.train.y, values: job.train.y.values.map(() => 1e30) } },
+    }
+    const before = tf.memory().numTensors
+    const seen = await events(unscaled)
+    expect(seen.map((e) => e.type)).toEqual(['backend', 'error'])
+    const error = seen[1]
+    if (error?.type !== 'error') throw new Error('expected an error event')
+    expect(error.diverged).toBe(true)
+    expect(error.message).toMatch(/training diverged\. Lower the learning rate/)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+})
+
+describe('runStudioTraining', () => {
+  it('scores the test rows beside a baseline that ignores the inputs', async () => {
+    const seen: StudioRunEvent[] = []
+    await runStudioTraining({ recipe, table: german, backend: 'cpu' }, runFreely, (e) =>
+      seen.push(e),
+    )
+    const last = seen.at(-1)
+    if (last?.type !== 'done') throw new Error(`the run ended with ${JSON.stringify(last)}`)
+    const { result } = last
+    expect(result.testRows).toHaveLength(100)
+    expect(result.recipe.features.every((s) => s.fitted !== undefined)).toBe(true)
+    expect(result.metrics.map((m) => m.key)).toEqual([
+      'accuracy',
+      'precision',
+      'recall',
+      'f1',
+      'auc',
+      'logLoss',
+    ])
+    const baseline = Object.fromEntries(result.baselineMetrics.map((m) => [m.key, m.value]))
+    // The prior predicts P(Bad) = 0.3 for every row: below 0.5, so it never says "Bad", and a
+    // constant score ranks nothing (AUC exactly one half); 70 of the 100 test rows are Good.
+    expect(baseline.auc).toBe(0.5)
+    expect(baseline.recall).toBe(0)
+    expect(baseline.accuracy).toBeCloseTo(0.7, 10)
+  })
+
+  it('reports a table with too few labelled rows as an error that asks for more rows', async () => {
+    const { table } = parseDelimitedText('x,y\n1,a\n2,b\n3,\n')
+    const small = proposeRecipe(table, 't', 'y')
+    const seen: StudioRunEvent[] = []
+    await runStudioTraining({ recipe: small, table, backend: 'cpu' }, runFreely, (e) =>
+      seen.push(e),
+    )
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toMatchObject({ type: 'error', diverged: false })
+    expect(seen[0]?.type === 'error' && seen[0].message).toMatch(/too few to train.*Load more rows/)
+  })
+})
