@@ -5,7 +5,9 @@ test('training pauses, resumes and stops on request, keeping the model trained s
   page,
 }) => {
   const studio = new StudioPage(page)
-  await studio.open('?backend=cpu')
+  // WASM epochs on this data last ~60 ms: too short for tfjs to yield to the worker's messages,
+  // so this proves the engine makes room for Pause and Stop between epochs.
+  await studio.open('?backend=wasm')
   await studio.loadSample('German credit risk')
   await studio.tab('Train').click()
   const epochsInput = page.getByRole('textbox', { name: 'Epochs' })

@@ -15,6 +15,22 @@ function post(message: TrainingMessage): void {
   self.postMessage(message, { transfer: transfer as Transferable[] })
 }
 
+// On WASM and CPU a whole epoch can run on microtasks alone, so Pause and Stop messages would wait
+// until training ends. One macrotask hop per epoch lets them in; a MessageChannel hop costs
+// microseconds where setTimeout(0) may cost milliseconds.
+const hop = new MessageChannel()
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    hop.port1.onmessage = () => resolve()
+    hop.port2.postMessage(null)
+  })
+}
+
+async function waitWhilePaused(): Promise<void> {
+  await yieldToMessages()
+  if (paused) await new Promise<void>((wake) => resumeWaiters.push(wake))
+}
+
 function resume(): void {
   paused = false
   const waiters = resumeWaiters
@@ -28,15 +44,7 @@ self.addEventListener('message', (event: MessageEvent<TrainingCommand>) => {
     case 'start':
       paused = false
       stopped = false
-      void runStudioTraining(
-        command.request,
-        {
-          shouldStop: () => stopped,
-          waitWhilePaused: () =>
-            paused ? new Promise<void>((wake) => resumeWaiters.push(wake)) : Promise.resolve(),
-        },
-        post,
-      )
+      void runStudioTraining(command.request, { shouldStop: () => stopped, waitWhilePaused }, post)
       break
     case 'pause':
       paused = true
