@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumLaunchOptions } from './e2e/chromium-options'
+import { chromiumLaunchOptions } from './e2e/chromium-launch.mjs'
 
 export default defineConfig({
   testDir: 'e2e',

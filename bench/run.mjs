@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
-import { chromiumLaunchOptions } from './chromium-launch.mjs'
+import { chromiumLaunchOptions } from '../e2e/chromium-launch.mjs'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
 const configFile = join(benchDir, 'vite.bench.config.ts')

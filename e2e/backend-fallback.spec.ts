@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { chromiumLaunchOptions } from './chromium-options'
+import { chromiumLaunchOptions } from './chromium-launch.mjs'
 import { StudioPage } from './studio-page'
 
 // A browser whose GPU is unavailable: navigator.gpu exists but offers no adapter.

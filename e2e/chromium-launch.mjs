@@ -1,6 +1,6 @@
 // Launch options for Debian's headless Chromium, with the flags that make every TensorFlow.js
 // backend work (WebGPU on SwiftShader's Vulkan, WebGL on ANGLE/SwiftShader); see PLATFORM.md.
-// e2e/chromium-options.ts holds the same list for Playwright's tests: keep the two in step.
+// One list for Playwright's tests (playwright.config.ts) and for the benchmark (bench/run.mjs).
 import { existsSync } from 'node:fs'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
