@@ -78,7 +78,7 @@ export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
               formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
               labelFormatter={(l: unknown) => `Epoch ${typeof l === 'number' ? l : ''}`}
             />
-            <Legend />
+            <Legend wrapperStyle={{ paddingTop: 16 }} />
             <Line
               type="monotone"
               dataKey={shown.train}
