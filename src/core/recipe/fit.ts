@@ -1,5 +1,4 @@
-import { findColumn, MISSING_CODE, type Column, type Table } from '../table/table'
-import { targetLabel } from './propose'
+import { cellLabel, findColumn, MISSING_CODE, type Column, type Table } from '../table/table'
 import type { FeatureStep, Recipe } from './recipe-schema'
 
 function numericColumn(column: Column, step: string) {
@@ -49,7 +48,7 @@ function fitStep(step: FeatureStep, table: Table, rows: Int32Array): FeatureStep
 function numericCategories(column: Column, rows: Int32Array): string[] {
   const seen = new Set<string>()
   for (const row of rows) {
-    const label = targetLabel(column, row)
+    const label = cellLabel(column, row)
     if (label !== null) seen.add(label)
   }
   return [...seen].sort()

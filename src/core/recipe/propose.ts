@@ -1,6 +1,6 @@
 import { defaultMlpSpec } from '../model/model-spec'
 import { defaultTrainConfig } from '../train/train-config'
-import { findColumn, MISSING_CODE, type Column, type Table } from '../table/table'
+import { cellLabel, findColumn, type Column, type Table } from '../table/table'
 import { RECIPE_VERSION, type FeatureStep, type Recipe, type TargetSpec } from './recipe-schema'
 import { detectTask } from './task'
 
@@ -24,21 +24,11 @@ function classCounts(column: Column, labels: readonly string[]): number[] {
   const index = new Map(labels.map((label, i) => [label, i]))
   const n = column.kind === 'numeric' ? column.values.length : column.codes.length
   for (let row = 0; row < n; row++) {
-    const label = targetLabel(column, row)
+    const label = cellLabel(column, row)
     const at = label === null ? undefined : index.get(label)
     if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1
   }
   return counts
-}
-
-/** The class label of one row of the target column as text, or null when missing. */
-export function targetLabel(column: Column, row: number): string | null {
-  if (column.kind === 'numeric') {
-    const v = column.values[row] ?? Number.NaN
-    return Number.isNaN(v) ? null : String(v)
-  }
-  const code = column.codes[row] ?? MISSING_CODE
-  return code === MISSING_CODE ? null : (column.categories[code] ?? null)
 }
 
 function proposeTarget(column: Column): TargetSpec {

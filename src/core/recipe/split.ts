@@ -1,6 +1,5 @@
 import { createRng, shuffleInPlace } from '../random'
-import { findColumn, type Table } from '../table/table'
-import { targetLabel } from './propose'
+import { cellLabel, findColumn, type Table } from '../table/table'
 import type { Recipe } from './recipe-schema'
 
 export interface SplitRows {
@@ -21,7 +20,7 @@ export function splitRows(table: Table, recipe: Recipe): SplitRows {
   const groups = new Map<string, number[]>()
   let dropped = 0
   for (let row = 0; row < table.rowCount; row++) {
-    const label = targetLabel(column, row)
+    const label = cellLabel(column, row)
     if (label === null) {
       dropped++
       continue

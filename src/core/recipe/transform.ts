@@ -1,5 +1,4 @@
-import { findColumn, MISSING_CODE, type Table } from '../table/table'
-import { targetLabel } from './propose'
+import { cellLabel, findColumn, MISSING_CODE, type Table } from '../table/table'
 import type { FeatureStep, Recipe } from './recipe-schema'
 
 export interface FeatureMatrix {
@@ -68,7 +67,7 @@ export function transformFeatures(
       })
     } else {
       rows.forEach((row, i) => {
-        const label = targetLabel(column, row)
+        const label = cellLabel(column, row)
         const at = label === null ? -1 : (slot.get(label) ?? -1)
         if (at >= 0) values[i * width + offset + at] = 1
       })
@@ -102,7 +101,7 @@ export function encodeTarget(recipe: Recipe, table: Table, rows: Int32Array): Fl
   }
   const index = new Map(classes.map((c, i) => [c, i]))
   rows.forEach((row, i) => {
-    const label = targetLabel(column, row)
+    const label = cellLabel(column, row)
     const at = label === null ? undefined : index.get(label)
     if (at === undefined)
       throw new Error(`Row ${row + 1} has a target value the recipe does not know.`)

@@ -42,6 +42,12 @@ export function cellValue(column: Column, row: number): number | string | null {
   return code === MISSING_CODE ? null : (column.categories[code] ?? null)
 }
 
+/** The cell as text (class labels, categories), or null when missing: 1 and "1" read alike. */
+export function cellLabel(column: Column, row: number): string | null {
+  const value = cellValue(column, row)
+  return value === null ? null : String(value)
+}
+
 /** Rows of the table as plain records, for previews and for scoring raw rows elsewhere. */
 export function tableRecords(
   table: Table,
