@@ -28,7 +28,7 @@ export const createDataSlice: Slice<DataSlice> = (set, get) => ({
   loadData: async (file, name, options = {}) => {
     set({ dataLoading: true, dataError: null })
     try {
-      const parsed = await parseFileInWorker(file)
+      const parsed = await parseFileInWorker(file, name)
       if (parsed.table.columns.length < 2) {
         throw new Error(
           `"${name}" has a single column. A model needs a target and at least one input column: check the delimiter or export the file again with all columns.`,

@@ -2,7 +2,7 @@ import type { ParsedTable } from '../core/table/parse-delimited'
 import type { ParseReply, ParseRequest } from './parse-protocol'
 
 /** Parses a CSV/TSV file in a worker; rejects with a message the analyst can act on. */
-export function parseFileInWorker(file: Blob): Promise<ParsedTable> {
+export function parseFileInWorker(file: Blob, name: string): Promise<ParsedTable> {
   const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
     type: 'module',
     name: 'parse',
@@ -21,6 +21,6 @@ export function parseFileInWorker(file: Blob): Promise<ParsedTable> {
         ),
       )
     })
-    worker.postMessage({ file } satisfies ParseRequest)
+    worker.postMessage({ file, name } satisfies ParseRequest)
   })
 }

@@ -1,12 +1,14 @@
 // The parsing worker: reads a file's text and runs the core parser off the main thread.
-import { DataError, parseDelimitedText } from '../core/table/parse-delimited'
+import { DataError } from '../core/table/parse-delimited'
+import { parseFileBytes } from '../core/table/parse-file'
 import type { ParseReply, ParseRequest } from './parse-protocol'
 
 self.addEventListener('message', (event: MessageEvent<ParseRequest>) => {
   void (async () => {
     let reply: ParseReply
     try {
-      const parsed = parseDelimitedText(await event.data.file.text())
+      const { file, name } = event.data
+      const parsed = parseFileBytes(new Uint8Array(await file.arrayBuffer()), name)
       reply = { ok: true, parsed }
     } catch (error) {
       reply = {
@@ -14,7 +16,7 @@ self.addEventListener('message', (event: MessageEvent<ParseRequest>) => {
         message:
           error instanceof DataError
             ? error.message
-            : `The file could not be read (${error instanceof Error ? error.message : String(error)}). Check that it is a CSV or TSV text file.`,
+            : `The file could not be read (${error instanceof Error ? error.message : String(error)}). Check that it is a CSV, TSV or JSON text file.`,
       }
     }
     self.postMessage(reply)

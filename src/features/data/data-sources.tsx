@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } fr
 import { useState } from 'react'
 import { useStudio } from '../../state/studio-store'
 import { SAMPLE_DATASETS, sampleUrl } from './sample-datasets'
-import classes from './data-sources.module.css'
+import { OwnData } from './own-data'
 
 export function DataSources() {
   const loadData = useStudio((s) => s.loadData)
@@ -24,12 +24,6 @@ export function DataSources() {
         dataError: `The sample "${sample.title}" could not be read (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`,
       })
     }
-  }
-
-  const onFile = (event: React.ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0]
-    event.target.value = ''
-    if (file) void loadData(file, file.name)
   }
 
   return (
@@ -57,25 +51,7 @@ export function DataSources() {
           )}
         </Stack>
       </Paper>
-      <Paper withBorder p="md" radius="md">
-        <Stack gap="xs">
-          <Title order={4}>Or bring your own</Title>
-          <label className={classes.upload}>
-            <span>Choose a CSV or TSV file…</span>
-            <input
-              type="file"
-              aria-label="Upload data file"
-              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
-              onChange={onFile}
-              disabled={loading}
-            />
-          </label>
-          <Text size="xs" c="dimmed">
-            The first row names the columns. Your data stays in this browser: nothing is uploaded
-            anywhere.
-          </Text>
-        </Stack>
-      </Paper>
+      <OwnData />
     </SimpleGrid>
   )
 }
