@@ -75,3 +75,32 @@ test('an uploaded CSV with a numeric target trains a regression and its bundle a
   expect(comparison.rows).toBeGreaterThan(100)
   expect(comparison.maxDifference).toBeLessThan(1e-5)
 })
+
+test('iris trains a three-class model whose bundle agrees class by class', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open('?backend=wasm')
+  await studio.loadSample('Iris flowers')
+  await expect(studio.targetColumn()).toHaveValue('species')
+  await expect(page.getByLabel('Detected task: Multiclass classification')).toBeVisible()
+
+  await studio.tab('Train').click()
+  const rate = page.getByRole('textbox', { name: 'Learning rate' })
+  await rate.fill('0.01')
+  await rate.blur()
+  const losses = await studio.train(60)
+  expect(losses.at(-1)).toBeLessThan((losses[0] ?? 0) * 0.5)
+
+  const metrics = await studio.testMetrics()
+  // Petal sizes separate the species almost perfectly: anything short of that is a bug.
+  expect(metrics.accuracy).toBeGreaterThanOrEqual(0.8)
+  expect(metrics.auc).toBeGreaterThan(0.9)
+  const baseline = await studio.testMetrics('baseline')
+  expect(baseline.accuracy).toBeCloseTo(1 / 3, 1)
+
+  const zip = await studio.download('Download model bundle')
+  const csv = (await studio.download('Download test predictions (CSV)')).toString('utf8')
+  expect(csv.split('\n')[0]).toContain('probability_virginica')
+  const comparison = await compareBundleWithPage(zip, csv)
+  expect(comparison.rows).toBe(15)
+  expect(comparison.maxDifference).toBeLessThan(1e-5)
+})

@@ -70,8 +70,26 @@ const IDLE = {
   trained: null,
 } as const satisfies Partial<TrainingSlice>
 
+/** Fast epochs (tens a second on WASM) reach the store at most this often, so the page stays responsive. */
+const EPOCH_FLUSH_MS = 100
+
 export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
   let runKey: string | null = null
+  let pending: EpochLog[] = []
+  let pendingTensors: number | null = null
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
+  const flushEpochs = () => {
+    if (flushTimer !== null) clearTimeout(flushTimer)
+    flushTimer = null
+    if (pending.length === 0) return
+    set({ epochs: [...get().epochs, ...pending], tensorsInUse: pendingTensors })
+    pending = []
+  }
+  const dropPending = () => {
+    if (flushTimer !== null) clearTimeout(flushTimer)
+    flushTimer = null
+    pending = []
+  }
   const onMessage = (message: TrainingMessage) => {
     switch (message.type) {
       case 'backend': {
@@ -89,10 +107,13 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
         break
       }
       case 'epoch':
-        set({ epochs: [...get().epochs, message.log], tensorsInUse: message.tensors })
+        pending.push(message.log)
+        pendingTensors = message.tensors
+        flushTimer ??= setTimeout(flushEpochs, EPOCH_FLUSH_MS)
         break
       case 'done': {
         const { outcome, ...evaluation } = message.result
+        flushEpochs()
         endRun()
         set({
           trainingStatus: 'done',
@@ -109,6 +130,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
         break
       }
       case 'error':
+        flushEpochs()
         endRun()
         set({ trainingStatus: 'error', trainingError: message.message })
         break
@@ -122,6 +144,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       const { dataset, recipe, plan, backendRequest } = get()
       if (!dataset || !recipe) return
       endRun()
+      dropPending()
       set({ ...IDLE, trainingStatus: 'starting' })
       runKey = plan ? speedKey(recipe, featureWidth(plan.fitted)) : null
       const backend =
@@ -148,6 +171,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
     },
     resetTraining: () => {
       endRun()
+      dropPending()
       set(IDLE)
     },
   }

@@ -34,6 +34,27 @@ export const SAMPLE_DATASETS: readonly SampleDataset[] = [
     source: 'Greene, Econometric Analysis, as packaged in R AER (Debian r-cran-aer 1.2-10)',
     licence: 'GPL-2 / GPL-3',
   },
+  {
+    id: 'breast-cancer',
+    title: 'Breast cancer diagnosis',
+    file: 'breast-cancer.csv',
+    target: 'diagnosis',
+    task: 'Binary classification: malignant or benign',
+    description: '569 tumours described by 30 measurements of their cell nuclei.',
+    source:
+      'Breast Cancer Wisconsin (Diagnostic), UCI (Wolberg, Street, Mangasarian 1995), as shipped with scikit-learn 1.2.1 (Debian python3-sklearn)',
+    licence: 'CC BY 4.0',
+  },
+  {
+    id: 'iris',
+    title: 'Iris flowers',
+    file: 'iris.csv',
+    target: 'species',
+    task: 'Multiclass classification: three species',
+    description: '150 flowers: sepal and petal length and width, the classic first dataset.',
+    source: 'Iris (Fisher 1936), UCI, as shipped with scikit-learn 1.2.1 (Debian python3-sklearn)',
+    licence: 'CC BY 4.0',
+  },
 ]
 
 export function sampleUrl(sample: SampleDataset): string {
