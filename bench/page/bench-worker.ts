@@ -39,36 +39,17 @@ function tensor(m: Dataset['x']): tf.Tensor2D {
   return tf.tensor2d(m.values, [m.rows, m.width])
 }
 
-/**
- * The studio's engine, as `runTrainingJob` calls it: a fresh seeded model, `trainModel` over the
- * training rows with the validation rows, the memory figures read after every epoch. Building
- * and compiling the model is the same in both paths and is left out of the time.
- */
-async function engineRun(job: TrainingJob, epochs: number): Promise<number> {
-  const { recipe } = job
-  const head = outputHead(recipe.target)
-  const config = { ...recipe.training, epochs }
-  const model = buildModel(recipe.model, job.train.x.width, head, recipe.seed)
-  try {
-    compileModel(model, head, config)
-    let tensors = 0
-    const start = performance.now()
-    await trainModel(model, job.train, job.validation, config, recipe.seed, control, () => {
-      tensors = tf.memory().numTensors
-    })
-    const ms = performance.now() - start
-    if (tensors === 0) throw new Error('the engine reported no epoch')
-    return ms
-  } finally {
-    disposeModel(model)
-  }
-}
+type Config = TrainingJob['recipe']['training']
 
 /**
- * The same model trained by one plain `model.fit` call on tensors, with tfjs' own shuffle. (No
- * `verbose`: in a browser tfjs registers no progress logger, as in the engine's calls.)
+ * Builds and compiles a fresh seeded model (left out of the time: the same in every path), times
+ * `train` on it, and disposes of it. Every path below differs only in how it trains.
  */
-async function bareRun(job: TrainingJob, epochs: number): Promise<number> {
+async function timedOnFreshModel(
+  job: TrainingJob,
+  epochs: number,
+  train: (model: tf.LayersModel, config: Config) => Promise<void>,
+): Promise<number> {
   const { recipe } = job
   const head = outputHead(recipe.target)
   const config = { ...recipe.training, epochs }
@@ -76,38 +57,63 @@ async function bareRun(job: TrainingJob, epochs: number): Promise<number> {
   try {
     compileModel(model, head, config)
     const start = performance.now()
-    const [x, y, vx, vy] = [job.train.x, job.train.y, job.validation.x, job.validation.y].map(
-      tensor,
-    ) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D]
-    try {
-      await model.fit(x, y, {
-        epochs,
-        batchSize: config.batchSize,
-        shuffle: true,
-        validationData: [vx, vy],
-      })
-    } finally {
-      tf.dispose([x, y, vx, vy])
-    }
+    await train(model, config)
     return performance.now() - start
   } finally {
     disposeModel(model)
   }
 }
 
-/** Diagnostic: bare `model.fit` once per epoch, losses read after each call as the engine does. */
-async function epochwiseRun(job: TrainingJob, epochs: number): Promise<number> {
-  const { recipe } = job
-  const head = outputHead(recipe.target)
-  const config = { ...recipe.training, epochs }
-  const model = buildModel(recipe.model, job.train.x.width, head, recipe.seed)
+/** The four matrices of a job as tensors, disposed of once `train` is done with them. */
+async function withTensors(
+  job: TrainingJob,
+  train: (x: tf.Tensor2D, y: tf.Tensor2D, vx: tf.Tensor2D, vy: tf.Tensor2D) => Promise<void>,
+): Promise<void> {
+  const [x, y, vx, vy] = [job.train.x, job.train.y, job.validation.x, job.validation.y].map(
+    tensor,
+  ) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D]
   try {
-    compileModel(model, head, config)
-    const start = performance.now()
-    const [x, y, vx, vy] = [job.train.x, job.train.y, job.validation.x, job.validation.y].map(
-      tensor,
-    ) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D]
-    try {
+    await train(x, y, vx, vy)
+  } finally {
+    tf.dispose([x, y, vx, vy])
+  }
+}
+
+/**
+ * The studio's engine, as `runTrainingJob` calls it: `trainModel` over the training rows with
+ * the validation rows, the memory figures read after every epoch.
+ */
+function engineRun(job: TrainingJob, epochs: number): Promise<number> {
+  return timedOnFreshModel(job, epochs, async (model, config) => {
+    let tensors = 0
+    await trainModel(model, job.train, job.validation, config, job.recipe.seed, control, () => {
+      tensors = tf.memory().numTensors
+    })
+    if (tensors === 0) throw new Error('the engine reported no epoch')
+  })
+}
+
+/**
+ * The same model trained by one plain `model.fit` call on tensors, with tfjs' own shuffle. (No
+ * `verbose`: in a browser tfjs registers no progress logger, as in the engine's calls.)
+ */
+function bareRun(job: TrainingJob, epochs: number): Promise<number> {
+  return timedOnFreshModel(job, epochs, (model, config) =>
+    withTensors(job, async (x, y, vx, vy) => {
+      await model.fit(x, y, {
+        epochs,
+        batchSize: config.batchSize,
+        shuffle: true,
+        validationData: [vx, vy],
+      })
+    }),
+  )
+}
+
+/** Diagnostic: bare `model.fit` once per epoch, losses read after each call as the engine does. */
+function epochwiseRun(job: TrainingJob, epochs: number): Promise<number> {
+  return timedOnFreshModel(job, epochs, (model, config) =>
+    withTensors(job, async (x, y, vx, vy) => {
       for (let epoch = 0; epoch < epochs; epoch++) {
         const history = await model.fit(x, y, {
           epochs: 1,
@@ -117,13 +123,8 @@ async function epochwiseRun(job: TrainingJob, epochs: number): Promise<number> {
         })
         if (history.history.loss === undefined) throw new Error('no loss')
       }
-    } finally {
-      tf.dispose([x, y, vx, vy])
-    }
-    return performance.now() - start
-  } finally {
-    disposeModel(model)
-  }
+    }),
+  )
 }
 
 /** Rows of a matrix in the given order, copied on the host. */
@@ -136,17 +137,11 @@ function permuteRows(m: Dataset['x'], order: Int32Array, into: Float32Array): Fl
 }
 
 /** Diagnostic: the engine's seeded per-epoch shuffle done on the host and uploaded, no gather. */
-async function hostShuffleRun(job: TrainingJob, epochs: number): Promise<number> {
-  const { recipe } = job
-  const head = outputHead(recipe.target)
-  const config = { ...recipe.training, epochs }
-  const model = buildModel(recipe.model, job.train.x.width, head, recipe.seed)
-  try {
-    compileModel(model, head, config)
-    const start = performance.now()
+function hostShuffleRun(job: TrainingJob, epochs: number): Promise<number> {
+  return timedOnFreshModel(job, epochs, async (model, config) => {
     const { x, y } = job.train
     const [vx, vy] = [tensor(job.validation.x), tensor(job.validation.y)]
-    const rng = createRng(recipe.seed ^ 0x5eed)
+    const rng = createRng(job.recipe.seed ^ 0x5eed)
     const order = Int32Array.from({ length: x.rows }, (_, i) => i)
     const [xBuffer, yBuffer] = [
       new Float32Array(x.values.length),
@@ -172,10 +167,7 @@ async function hostShuffleRun(job: TrainingJob, epochs: number): Promise<number>
     } finally {
       tf.dispose([vx, vy])
     }
-    return performance.now() - start
-  } finally {
-    disposeModel(model)
-  }
+  })
 }
 
 /**
