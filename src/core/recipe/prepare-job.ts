@@ -33,6 +33,11 @@ export function prepareTrainingJob(
     )
   }
   const fitted = fitRecipe(recipe, table, split.train)
+  if (featureWidth(fitted) === 0) {
+    throw new Error(
+      'No column is left to learn from: every column besides the target is constant, an identifier or free text. Load data with informative columns.',
+    )
+  }
   return {
     split,
     job: {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDelimitedText } from '../table/parse-delimited'
-import { proposeFeatureSteps, proposeRecipe } from './propose'
+import { prepareTrainingJob } from './prepare-job'
+import { leftOutColumns, proposeFeatureSteps, proposeRecipe } from './propose'
 import { parseRecipe } from './recipe-schema'
 
 function dataset(name: string) {
@@ -98,5 +99,32 @@ describe('proposeRecipe: task, steps and split', () => {
     const table = csv('x,same\n1,a\n2,a\n')
     expect(() => proposeRecipe(table, 't', 'same')).toThrow(/single value/)
     expect(() => proposeRecipe(table, 't', 'nope')).toThrow(/no column named "nope"/)
+  })
+})
+
+describe('leftOutColumns: what the default recipe does not feed the network', () => {
+  const rows = Array.from({ length: 120 }, (_, i) => `C-${1000 + i},north,${i % 7},${i % 2}`)
+  const table = csv(`customer_id,region,visits,churn\n${rows.join('\n')}\n`)
+
+  it('leaves out a constant column and an identifier, saying why, and keeps the rest', () => {
+    const out = leftOutColumns(table, 'churn')
+    expect(out.map((c) => c.column)).toEqual(['customer_id', 'region'])
+    expect(out[0]?.why).toMatch(/120 different values in 120 rows: an identifier or free text/)
+    expect(out[1]?.why).toBe('"region" has a single value, so it cannot tell rows apart.')
+    const recipe = proposeRecipe(table, 't', 'churn')
+    expect(recipe.features.map((s) => s.column)).toEqual(['visits'])
+  })
+
+  it('keeps a categorical column whose many categories each cover several rows', () => {
+    const many = Array.from({ length: 240 }, (_, i) => `city${i % 60},${i % 2}`)
+    const cities = csv(`city,y\n${many.join('\n')}\n`)
+    expect(leftOutColumns(cities, 'y')).toEqual([])
+  })
+
+  it('refuses to train when no informative column is left', () => {
+    const only = csv(`id,y\n${Array.from({ length: 80 }, (_, i) => `r${i},${i % 2}`).join('\n')}\n`)
+    const recipe = proposeRecipe(only, 't', 'y')
+    expect(recipe.features).toEqual([])
+    expect(() => prepareTrainingJob(recipe, only, 'cpu')).toThrow(/No column is left to learn from/)
   })
 })

@@ -1,6 +1,13 @@
 import { defaultMlpSpec } from '../model/model-spec'
 import { defaultTrainConfig } from '../train/train-config'
-import { cellLabel, findColumn, type Column, type Table } from '../table/table'
+import {
+  cellLabel,
+  distinctCount,
+  findColumn,
+  missingCount,
+  type Column,
+  type Table,
+} from '../table/table'
 import { RECIPE_VERSION, type FeatureStep, type Recipe, type TargetSpec } from './recipe-schema'
 import { detectTask } from './task'
 
@@ -50,10 +57,52 @@ function proposeTarget(column: Column): TargetSpec {
   return { column: column.name, task, classes: labels }
 }
 
-/** One step per feature column: scale numbers, one-hot categories, each with its reason. */
+export interface LeftOutColumn {
+  readonly column: string
+  readonly why: string
+}
+
+/** Categories beyond this many, covering most rows, read as identifiers or free text. */
+const MAX_ONE_HOT_CATEGORIES = 50
+
+function presentAndDistinct(column: Column): { present: number; distinct: number } {
+  const n = column.kind === 'numeric' ? column.values.length : column.codes.length
+  return { present: n - missingCount(column), distinct: distinctCount(column) }
+}
+
+/**
+ * Columns the default recipe leaves out, each with the reason: constants carry no signal, and
+ * identifiers or free text would one-hot into an input per row that only memorises the rows.
+ */
+export function leftOutColumns(table: Table, target: string): LeftOutColumn[] {
+  const out: LeftOutColumn[] = []
+  for (const column of table.columns) {
+    if (column.name === target) continue
+    const { present, distinct } = presentAndDistinct(column)
+    if (distinct <= 1) {
+      out.push({
+        column: column.name,
+        why: `"${column.name}" has ${distinct === 0 ? 'no values' : 'a single value'}, so it cannot tell rows apart.`,
+      })
+    } else if (
+      column.kind === 'categorical' &&
+      distinct > MAX_ONE_HOT_CATEGORIES &&
+      distinct > present / 2
+    ) {
+      out.push({
+        column: column.name,
+        why: `"${column.name}" has ${distinct.toLocaleString('en-US')} different values in ${present.toLocaleString('en-US')} rows: an identifier or free text. One-hot encoding would give the network an input per row to memorise.`,
+      })
+    }
+  }
+  return out
+}
+
+/** One step per usable feature column: scale numbers, one-hot categories, each with its reason. */
 export function proposeFeatureSteps(table: Table, target: string): ProposedStep[] {
+  const leftOut = new Set(leftOutColumns(table, target).map((c) => c.column))
   return table.columns
-    .filter((c) => c.name !== target)
+    .filter((c) => c.name !== target && !leftOut.has(c.name))
     .map((column): ProposedStep =>
       column.kind === 'numeric'
         ? {

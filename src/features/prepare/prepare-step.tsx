@@ -1,5 +1,6 @@
 import {
   Badge,
+  List,
   Group,
   NumberInput,
   Paper,
@@ -10,7 +11,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useMemo } from 'react'
-import { proposeFeatureSteps } from '../../core/recipe/propose'
+import { leftOutColumns, proposeFeatureSteps } from '../../core/recipe/propose'
 import { featureWidth } from '../../core/recipe/transform'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
@@ -22,6 +23,10 @@ export function PrepareStep() {
   const setSeed = useStudio((s) => s.setSeed)
   const proposals = useMemo(
     () => (dataset && recipe ? proposeFeatureSteps(dataset.table, recipe.target.column) : []),
+    [dataset, recipe],
+  )
+  const leftOut = useMemo(
+    () => (dataset && recipe ? leftOutColumns(dataset.table, recipe.target.column) : []),
     [dataset, recipe],
   )
   if (!dataset || !recipe || !plan) {
@@ -113,6 +118,18 @@ export function PrepareStep() {
           </Table>
         </ScrollArea.Autosize>
       </Paper>
+      {leftOut.length > 0 && (
+        <Paper withBorder p="md" radius="md">
+          <Title order={4} mb="xs">
+            Left out
+          </Title>
+          <List size="sm" aria-label="Columns left out">
+            {leftOut.map((c) => (
+              <List.Item key={c.column}>{c.why}</List.Item>
+            ))}
+          </List>
+        </Paper>
+      )}
     </Stack>
   )
 }
