@@ -29,7 +29,8 @@ import { prepareTrainingJob } from '../../src/core/recipe/prepare-job'
 import type { Recipe } from '../../src/core/recipe/recipe-schema'
 import { buildModel, compileModel, disposeModel } from '../../src/core/model/build-model'
 import { outputHead } from '../../src/core/model/head'
-import { activateBackend, type BackendName } from '../../src/core/train/backends'
+import type { BackendName } from '../../src/core/train/backend-names'
+import { activateBackend } from '../../src/core/train/backends'
 import { trainModel, type Dataset, type TrainControl } from '../../src/core/train/engine'
 
 /** One dataset prepared exactly as the studio prepares it: default recipe, split, fitted steps. */

@@ -1,14 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import { BACKEND_LABELS, BACKENDS, type BackendName, type BackendRequest } from './backend-names'
 
-export {
-  BACKEND_LABELS,
-  BACKENDS,
-  isBackendName,
-  type BackendName,
-  type BackendRequest,
-} from './backend-names'
-
 /** A backend that has not started by then is treated as failed, so training never hangs on one. */
 export const BACKEND_START_TIMEOUT_MS = 30_000
 

@@ -5,12 +5,8 @@ import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead } from '../model/head'
 import type { Recipe } from '../recipe/recipe-schema'
 import { decodeOutputs } from '../recipe/transform'
-import {
-  chooseBackend,
-  type BackendChoice,
-  type BackendName,
-  type BackendRequest,
-} from './backends'
+import type { BackendName, BackendRequest } from './backend-names'
+import { chooseBackend, type BackendChoice } from './backends'
 import {
   predictMatrix,
   trainModel,
