@@ -1,6 +1,8 @@
 // The parsing worker: reads a file's text and runs the core parser off the main thread.
 import { DataError } from '../core/table/parse-delimited'
 import { parseFileBytes } from '../core/table/parse-file'
+import { inferColumnTypes } from '../core/table/infer-types'
+import { profileTable } from '../core/profile/profile-table'
 import type { ParseReply, ParseRequest } from './parse-protocol'
 
 self.addEventListener('message', (event: MessageEvent<ParseRequest>) => {
@@ -9,7 +11,8 @@ self.addEventListener('message', (event: MessageEvent<ParseRequest>) => {
     try {
       const { file, name } = event.data
       const parsed = parseFileBytes(new Uint8Array(await file.arrayBuffer()), name)
-      reply = { ok: true, parsed }
+      const types = inferColumnTypes(parsed.table)
+      reply = { ok: true, parsed, types, profile: profileTable(parsed.table, types) }
     } catch (error) {
       reply = {
         ok: false,

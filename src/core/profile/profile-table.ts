@@ -1,11 +1,11 @@
 // Contract placeholder: the profile helper replaces this file with the real profile.
+/* eslint-disable @typescript-eslint/no-unused-vars */
 import type { ColumnTypeInfo } from '../table/column-type'
 import { distinctCount, missingCount, type Table } from '../table/table'
 import type { TableProfile } from './profile-types'
 
 /** The target-independent profile of a whole table; heavy, so it runs in the parse worker. */
-export function profileTable(table: Table, types: readonly ColumnTypeInfo[]): TableProfile {
-  void types
+export function profileTable(table: Table, _types: readonly ColumnTypeInfo[]): TableProfile {
   return {
     rowCount: table.rowCount,
     duplicateRows: 0,
@@ -21,10 +21,8 @@ export function profileTable(table: Table, types: readonly ColumnTypeInfo[]): Ta
 export function reprofileAfterOverride(
   table: Table,
   types: readonly ColumnTypeInfo[],
-  previous: TableProfile,
-  columnIndex: number,
+  _previous: TableProfile,
+  _columnIndex: number,
 ): TableProfile {
-  void previous
-  void columnIndex
   return profileTable(table, types)
 }
