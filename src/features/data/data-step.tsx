@@ -1,7 +1,7 @@
 import { Alert, List, Stack } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
 import { ColumnSummary } from './column-summary'
-import { DataPreview } from './data-preview'
+import { DataGrid } from './data-grid'
 import { DataSources } from './data-sources'
 import { TargetPicker } from './target-picker'
 
@@ -30,7 +30,7 @@ export function DataStep() {
         <>
           <TargetPicker />
           <ColumnSummary table={dataset.table} />
-          <DataPreview table={dataset.table} />
+          <DataGrid dataset={dataset} />
         </>
       )}
     </Stack>
