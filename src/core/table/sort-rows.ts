@@ -151,12 +151,27 @@ export function sortCategoricalRows(
   categories: readonly string[],
   direction: SortDirection,
 ): Uint32Array {
-  const ranks = categoryRanks(categories)
-  const k = categories.length
-  if (direction === 'descending')
-    for (let c = 0; c < k; c++) ranks[c] = k - 1 - (ranks[c] as number)
+  return sortCodesByRank(codes, categoryRanks(categories), direction)
+}
+
+/**
+ * A stable counting sort of category codes by precomputed ranks (from categoryRanks), O(rows +
+ * categories): the ranks can be kept, so sorting the other way skips comparing strings.
+ */
+export function sortCodesByRank(
+  codes: Int32Array,
+  ranks: Uint32Array,
+  direction: SortDirection,
+): Uint32Array {
+  const k = ranks.length
+  const descending = direction === 'descending'
   // Bucket k holds the missing cells, after every category in either direction.
-  const bucketOf = (code: number) => (code === MISSING_CODE ? k : (ranks[code] as number))
+  const bucketOf = (code: number) =>
+    code === MISSING_CODE
+      ? k
+      : descending
+        ? k - 1 - (ranks[code] as number)
+        : (ranks[code] as number)
   const starts = new Uint32Array(k + 1)
   for (const code of codes) {
     const bucket = bucketOf(code)

@@ -4,7 +4,7 @@ import type { Table } from '../../core/table/table'
 import type { LoadedDataset } from '../../state/data-slice'
 import { useStudio } from '../../state/studio-store'
 import { datesOnly } from './grid/cell-format'
-import { columnWidths } from './grid/column-widths'
+import { canvasMeasure, columnWidths } from './grid/column-widths'
 import classes from './grid/data-grid.module.css'
 import { GridHeader } from './grid/grid-header'
 import { GridRow } from './grid/grid-row'
@@ -44,7 +44,10 @@ function GridView({ table, types }: Pick<LoadedDataset, 'table' | 'types'>) {
   const [sort, setSort] = useState<GridSort | null>(null)
   const { order, shown, busy, error } = useRowOrder(table, sort)
 
-  const widths = useMemo(() => columnWidths(table, types), [table, types])
+  const widths = useMemo(
+    () => columnWidths(table, types, canvasMeasure(getComputedStyle(document.body).fontFamily)),
+    [table, types],
+  )
   const rowNumberWidth = Math.max(56, String(table.rowCount).length * 8 + 28)
   const lefts = useMemo(() => {
     const starts: number[] = []
