@@ -123,8 +123,10 @@ export function planImageDataset(
   }
 
   if (notImages.length > 0) {
+    const what =
+      notImages.length === 1 ? `is not a ${FORMATS_TEXT} image` : `are not ${FORMATS_TEXT} images`
     warnings.push(
-      `Skipped ${plural(notImages.length, 'file')} that ${notImages.length === 1 ? 'is' : 'are'} not ${FORMATS_TEXT} images (${someNames(notImages)}).`,
+      `Skipped ${plural(notImages.length, 'file')} that ${what} (${someNames(notImages)}).`,
     )
   }
   if (fakeImages.length > 0) {
