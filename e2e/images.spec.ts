@@ -142,6 +142,19 @@ test('a dropped zip loads like a chosen one', async ({ page }) => {
   await expect(classList(page).getByRole('listitem')).toHaveCount(2)
   await expect(classRow(page, '4')).toContainText('8 images')
   await expect(page.getByRole('heading', { name: 'dropped.zip' })).toBeVisible()
+
+  // Loose pictures without class folders are refused with the way to arrange them.
+  const loose = await page.evaluateHandle(
+    (pngs) => {
+      const transfer = new DataTransfer()
+      pngs.forEach((png, i) => transfer.items.add(new File([new Uint8Array(png)], `${i}.png`)))
+      return transfer
+    },
+    pngsOf(6, 3).map((png) => Array.from(png)),
+  )
+  await page.getByTestId('image-dropzone').dispatchEvent('drop', { dataTransfer: loose })
+  await expect(imageAlert(page)).toContainText('The dropped files have no class folders')
+  await expect(imageAlert(page)).toContainText('("dropped.zip") is still here')
 })
 
 test('a broken zip or one without class folders gets a clear message; loaded data stays', async ({

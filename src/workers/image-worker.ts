@@ -11,8 +11,8 @@ import type { ImageReply, ImageRequest } from './image-protocol'
 const PREVIEWS_PER_CLASS = 24
 /** Longest side of a preview, in pixels: sharp at 64 CSS pixels on a 2× screen. */
 const PREVIEW_SIDE = 128
-/** Pictures decoded at once: the browser decodes on its own threads, so a few overlap well. */
-const DECODE_CONCURRENCY = 6
+/** Pictures decoded at once: the browser decodes on its own threads, so requests overlap well. */
+const DECODE_CONCURRENCY = 16
 
 const post = (reply: ImageReply) => self.postMessage(reply)
 

@@ -96,9 +96,9 @@ describe('planImageDataset', () => {
   it('refuses files with no picture among them, and an empty source', () => {
     expect(() =>
       planImageDataset([file('data/a/x.csv', text), file('data/b/y.txt', text)], 'drop'),
-    ).toThrow('The dropped files has no PNG, JPEG, GIF, WebP or BMP images')
+    ).toThrow('The dropped files have no PNG, JPEG, GIF, WebP or BMP images')
     expect(() => planImageDataset([folder('cats/'), file('.DS_Store', text)], 'zip')).toThrow(
-      'The zip holds no files.',
+      'The zip has no files.',
     )
   })
 })

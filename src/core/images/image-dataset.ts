@@ -29,10 +29,11 @@ export interface ImagePlan {
   readonly warnings: string[]
 }
 
-const SOURCE_NOUN: Record<ImageSourceKind, string> = {
-  zip: 'The zip',
-  folder: 'The folder',
-  drop: 'The dropped files',
+/** The start of a message about the source, verb agreed: "The zip has", "The dropped files have". */
+const SOURCE_HAS: Record<ImageSourceKind, string> = {
+  zip: 'The zip has',
+  folder: 'The folder has',
+  drop: 'The dropped files have',
 }
 
 export const CLASS_FOLDERS_HINT =
@@ -61,7 +62,7 @@ export function planImageDataset(
   entries: readonly SourceEntry[],
   source: ImageSourceKind,
 ): ImagePlan {
-  const noun = SOURCE_NOUN[source]
+  const has = SOURCE_HAS[source]
   const warnings: string[] = []
   const unsafe: string[] = []
   const files: { index: number; segments: string[] }[] = []
@@ -78,8 +79,7 @@ export function planImageDataset(
       `Skipped ${plural(unsafe.length, 'entry', 'entries')} whose path leaves the folder or is absolute (${someNames(unsafe)}).`,
     )
   }
-  if (files.length === 0)
-    throw new DataError(`${noun} holds no files. ${capitalise(CLASS_FOLDERS_HINT)}.`)
+  if (files.length === 0) throw new DataError(`${has} no files. ${capitalise(CLASS_FOLDERS_HINT)}.`)
 
   const depth = commonRootDepth(files.map((f) => f.segments))
   const notImages: string[] = []
@@ -109,16 +109,16 @@ export function planImageDataset(
   const imageCount = files.length - notImages.length - fakeImages.length
   if (imageCount === 0) {
     throw new DataError(
-      `${noun} has no ${FORMATS_TEXT} images: ${plural(files.length, 'file')} (${someNames(files.map((f) => f.segments.join('/')))}), none of them a picture.`,
+      `${has} no ${FORMATS_TEXT} images: ${plural(files.length, 'file')} (${someNames(files.map((f) => f.segments.join('/')))}), none of them a picture.`,
     )
   }
   if (byClass.size === 0) {
-    throw new DataError(`${noun} has no class folders: ${CLASS_FOLDERS_HINT}.`)
+    throw new DataError(`${has} no class folders: ${CLASS_FOLDERS_HINT}.`)
   }
   if (byClass.size === 1) {
     const only = [...byClass.keys()][0] ?? ''
     throw new DataError(
-      `${noun} has a single class folder ("${only}"); a classifier needs at least two: ${CLASS_FOLDERS_HINT}.`,
+      `${has} a single class folder ("${only}"); a classifier needs at least two: ${CLASS_FOLDERS_HINT}.`,
     )
   }
 

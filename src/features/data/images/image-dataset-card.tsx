@@ -49,13 +49,19 @@ export function ImageDatasetCard() {
       return
     }
     void (async () => {
-      const tree =
-        entries.length > 0
-          ? await walkDroppedEntries(entries)
-          : { files: files.map((file) => ({ path: file.name, file })), folders: [] }
-      const [only] = entries
-      const name = entries.length === 1 && only?.isDirectory ? only.name : 'Dropped files'
-      await loadImageEntries(tree.files, tree.folders, name)
+      try {
+        const tree =
+          entries.length > 0
+            ? await walkDroppedEntries(entries)
+            : { files: files.map((file) => ({ path: file.name, file })), folders: [] }
+        const [only] = entries
+        const name = entries.length === 1 && only?.isDirectory ? only.name : 'Dropped files'
+        await loadImageEntries(tree.files, tree.folders, name)
+      } catch (error) {
+        useStudio.setState({
+          imageError: `The dropped files could not be read (${error instanceof Error ? error.message : String(error)}). Try "Choose a folder" or a .zip instead.`,
+        })
+      }
     })()
   }
 
