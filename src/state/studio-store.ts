@@ -1,13 +1,15 @@
 import { create } from 'zustand'
 import { createDataSlice, type DataSlice } from './data-slice'
+import { createImageSlice, type ImageSlice } from './image-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
 import { createTrainingSlice, type TrainingSlice } from './training-slice'
 
-export type StudioState = DataSlice & RecipeSlice & TrainingSlice
+export type StudioState = DataSlice & ImageSlice & RecipeSlice & TrainingSlice
 
 /** The one store, composed from typed slices; components read it through narrow selectors. */
 export const useStudio = create<StudioState>()((...args) => ({
   ...createDataSlice(...args),
+  ...createImageSlice(...args),
   ...createRecipeSlice(...args),
   ...createTrainingSlice(...args),
 }))

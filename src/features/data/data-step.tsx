@@ -3,6 +3,7 @@ import { useStudio } from '../../state/studio-store'
 import { ColumnSummary } from './column-summary'
 import { DataGrid } from './data-grid'
 import { DataSources } from './data-sources'
+import { ImageDatasetCard } from './images/image-dataset-card'
 import { TargetPicker } from './target-picker'
 
 export function DataStep() {
@@ -33,6 +34,7 @@ export function DataStep() {
           <DataGrid dataset={dataset} />
         </>
       )}
+      <ImageDatasetCard />
     </Stack>
   )
 }

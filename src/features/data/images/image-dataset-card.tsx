@@ -1,0 +1,173 @@
+import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useStudio } from '../../../state/studio-store'
+import classes from './image-dataset.module.css'
+import { ImageDatasetView } from './image-dataset-view'
+import { loneZip, walkDroppedEntries } from './walk-drop'
+
+const DIGITS_URL = `${import.meta.env.BASE_URL}datasets/digits-images.zip`
+
+/** Lets an <input type="file"> pick a whole folder (React has no typed prop for it). */
+const pickFolders = (input: HTMLInputElement | null) => {
+  input?.setAttribute('webkitdirectory', '')
+}
+
+/** An image classification dataset: a folder of class folders, or a .zip of one. */
+export function ImageDatasetCard() {
+  const dataset = useStudio((s) => s.imageDataset)
+  const loading = useStudio((s) => s.imageLoading)
+  const progress = useStudio((s) => s.imageProgress)
+  const error = useStudio((s) => s.imageError)
+  const loadImageFiles = useStudio((s) => s.loadImageFiles)
+  const loadImageEntries = useStudio((s) => s.loadImageEntries)
+  const loadImageZip = useStudio((s) => s.loadImageZip)
+  const [dragging, setDragging] = useState(false)
+
+  const onFolder = (event: React.ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])]
+    event.target.value = ''
+    if (files.length > 0) void loadImageFiles(files)
+  }
+
+  const onZip = (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (file) void loadImageZip(file, file.name)
+  }
+
+  const onDrop = (event: React.DragEvent) => {
+    event.preventDefault()
+    setDragging(false)
+    // Entries must be taken during the event; the DataTransfer is emptied once it returns.
+    const entries = [...event.dataTransfer.items]
+      .map((item) => item.webkitGetAsEntry())
+      .filter((entry) => entry !== null)
+    const files = [...event.dataTransfer.files]
+    const zip = loneZip(files)
+    if (zip) {
+      void loadImageZip(zip, zip.name)
+      return
+    }
+    void (async () => {
+      try {
+        const tree =
+          entries.length > 0
+            ? await walkDroppedEntries(entries)
+            : { files: files.map((file) => ({ path: file.name, file })), folders: [] }
+        const [only] = entries
+        const name = entries.length === 1 && only?.isDirectory ? only.name : 'Dropped files'
+        await loadImageEntries(tree.files, tree.folders, name)
+      } catch (error) {
+        useStudio.setState({
+          imageError: `The dropped files could not be read (${error instanceof Error ? error.message : String(error)}). Try "Choose a folder" or a .zip instead.`,
+        })
+      }
+    })()
+  }
+
+  const loadDigits = async () => {
+    try {
+      const response = await fetch(DIGITS_URL)
+      if (!response.ok) throw new Error(`the server answered ${response.status}`)
+      await loadImageZip(await response.blob(), 'Handwritten digits')
+    } catch (error) {
+      useStudio.setState({
+        imageError: `The handwritten digits sample could not be read (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`,
+      })
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Image dataset">
+      <Stack gap="sm">
+        <Group justify="space-between" align="baseline">
+          <Title order={4}>Image dataset</Title>
+          <Text size="xs" c="dimmed">
+            PNG, JPEG, GIF, WebP or BMP · one folder per class
+          </Text>
+        </Group>
+        <div
+          className={classes.dropzone}
+          data-dragging={dragging || undefined}
+          onDragOver={(event) => {
+            event.preventDefault()
+            setDragging(true)
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="image-dropzone"
+        >
+          <Text size="sm">
+            Drop a folder of class folders (<code>cats/</code>, <code>dogs/</code>, …) or a .zip of
+            them here
+          </Text>
+          <Group gap="xs" justify="center">
+            <Button
+              component="label"
+              variant="light"
+              size="xs"
+              className={classes.picker}
+              disabled={loading}
+            >
+              Choose a folder
+              <input
+                ref={pickFolders}
+                type="file"
+                multiple
+                className={classes.hiddenInput}
+                aria-label="Upload image folder"
+                onChange={onFolder}
+                disabled={loading}
+              />
+            </Button>
+            <Button
+              component="label"
+              variant="light"
+              size="xs"
+              className={classes.picker}
+              disabled={loading}
+            >
+              Choose a .zip
+              <input
+                type="file"
+                accept=".zip,application/zip"
+                className={classes.hiddenInput}
+                aria-label="Upload image zip"
+                onChange={onZip}
+                disabled={loading}
+              />
+            </Button>
+            <Button variant="subtle" size="xs" onClick={() => void loadDigits()} disabled={loading}>
+              Try handwritten digits
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            The pictures stay in this browser. Handwritten digits: 1,797 8×8 scans from UCI (CC BY
+            4.0).
+          </Text>
+        </div>
+        {loading && (
+          <Stack gap={4} role="status" aria-label="Image loading">
+            <Text size="xs" c="dimmed">
+              {progress?.stage === 'decoding'
+                ? `Checking pictures… ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}`
+                : 'Reading files…'}
+            </Text>
+            <Progress
+              value={progress?.stage === 'decoding' ? (100 * progress.done) / progress.total : 5}
+              animated
+              size="sm"
+            />
+          </Stack>
+        )}
+        {error && (
+          <Alert color="red" title="The pictures were not loaded" role="alert">
+            {error}
+            {dataset && ` The image dataset already loaded ("${dataset.name}") is still here.`}
+          </Alert>
+        )}
+        {dataset && <ImageDatasetView dataset={dataset} />}
+      </Stack>
+    </Paper>
+  )
+}
