@@ -43,7 +43,7 @@ export function DataSources() {
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 9 }}>
-        <Paper withBorder p="md" radius="md">
+        <Paper withBorder p="md" radius="md" h="100%">
           <Group justify="space-between" align="center" wrap="nowrap">
             <div>
               <Title order={4}>Start with a real dataset</Title>
@@ -62,6 +62,24 @@ export function DataSources() {
               {expanded ? 'Hide sample datasets' : 'Browse sample datasets'}
             </Button>
           </Group>
+          {!expanded && (
+            // Folded: every sample is still one click away, by name.
+            <Group gap={6} mt="sm">
+              {SAMPLE_DATASETS.map((sample) => (
+                <Button
+                  key={sample.id}
+                  size="compact-xs"
+                  variant={sample.id === loadedSampleId ? 'light' : 'default'}
+                  color={sample.id === loadedSampleId ? 'teal' : undefined}
+                  onClick={() => void loadSample(sample)}
+                  disabled={loading}
+                  aria-label={`Load ${sample.title}`}
+                >
+                  {sample.title}
+                </Button>
+              ))}
+            </Group>
+          )}
           {expanded && (
             <Stack gap="md" mt="sm">
               {SAMPLE_DOMAINS.map(({ domain, title }) => (
