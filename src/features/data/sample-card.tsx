@@ -45,7 +45,9 @@ export function SampleCard({
           {taskKind}
         </Badge>
         <Text size="xs" c="dimmed">
-          {count(sample.rows)} rows × {count(sample.columns)} columns
+          {sample.kind === 'images'
+            ? `${count(sample.rows)} images in ${count(sample.columns)} classes`
+            : `${count(sample.rows)} rows × ${count(sample.columns)} columns`}
         </Text>
       </Group>
       <Text size="xs" mt={4}>

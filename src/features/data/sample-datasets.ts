@@ -11,7 +11,10 @@ export interface SampleDataset {
   readonly file: string
   readonly kind: SampleKind
   readonly domain: SampleDomain
-  /** Data rows and columns of the file as bundled (a unit test checks them against the file). */
+  /**
+   * Data rows and columns of the file as bundled (a unit test checks them against the file); for
+   * an image sample, the number of images and of classes.
+   */
   readonly rows: number
   readonly columns: number
   readonly target: string
