@@ -13,13 +13,13 @@ export class StudioPage {
     return this.page.getByRole('tab', { name, exact: true })
   }
 
-  async loadSample(title?: string): Promise<void> {
+  /** Loads a bundled sample by its card title (German credit risk when none is named). */
+  async loadSample(title = 'German credit risk'): Promise<void> {
     await this.tab('Data').click()
-    if (title)
-      await this.page
-        .getByRole('combobox', { name: 'Sample dataset' })
-        .selectOption({ label: title })
-    await this.page.getByRole('button', { name: 'Load sample dataset' }).click()
+    const browse = this.page.getByRole('button', { name: 'Browse sample datasets' })
+    if (await browse.isVisible()) await browse.click()
+    await this.page.getByRole('button', { name: `Load ${title}`, exact: true }).click()
+    await expect(this.page.getByText(`Loaded: ${title}.`)).toBeVisible()
     await expect(this.page.getByRole('table', { name: 'Columns' })).toBeVisible()
   }
 

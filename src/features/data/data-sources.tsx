@@ -1,57 +1,110 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useStudio } from '../../state/studio-store'
-import { SAMPLE_DATASETS, sampleUrl } from './sample-datasets'
+import classes from './data-sources.module.css'
 import { OwnData } from './own-data'
+import { SAMPLE_DATASETS, SAMPLE_DOMAINS, sampleUrl, type SampleDataset } from './sample-datasets'
+import { SampleCard } from './sample-card'
 
-export function DataSources() {
-  const loadData = useStudio((s) => s.loadData)
-  const loading = useStudio((s) => s.dataLoading)
-  const [sampleId, setSampleId] = useState(SAMPLE_DATASETS[0]?.id ?? '')
-  const sample = SAMPLE_DATASETS.find((s) => s.id === sampleId)
+/** The image-folder loader is a store action that not every build of the studio has yet. */
+type LoadImageZip = (zip: Blob, name: string) => Promise<void>
 
-  const loadSample = async () => {
-    if (!sample) return
-    try {
-      const response = await fetch(sampleUrl(sample))
-      if (!response.ok) throw new Error(`the server answered ${response.status}`)
-      await loadData(await response.blob(), sample.file, {
-        sampleId: sample.id,
-        target: sample.target,
-      })
-    } catch (error) {
-      useStudio.setState({
-        dataError: `The sample "${sample.title}" could not be read (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`,
-      })
+async function loadSample(sample: SampleDataset): Promise<void> {
+  const studio = useStudio.getState()
+  try {
+    const response = await fetch(sampleUrl(sample))
+    if (!response.ok) throw new Error(`the server answered ${response.status}`)
+    const blob = await response.blob()
+    if (sample.kind === 'images') {
+      const loadImageZip = (studio as unknown as { loadImageZip?: LoadImageZip }).loadImageZip
+      if (!loadImageZip) throw new Error('this build of the studio cannot open image datasets')
+      await loadImageZip(blob, sample.file)
+      return
     }
+    await studio.loadData(blob, sample.file, { sampleId: sample.id, target: sample.target })
+  } catch (error) {
+    useStudio.setState({
+      dataError: `The sample "${sample.title}" could not be read (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`,
+    })
   }
+}
+
+/** Bundled real datasets as a gallery of cards, finance first, beside the analyst's own data. */
+export function DataSources() {
+  const loading = useStudio((s) => s.dataLoading)
+  const loadedSampleId = useStudio((s) => s.dataset?.sampleId ?? null)
+  const hasData = useStudio((s) => s.dataset !== null)
+  // Open until something is loaded, then folded away so the profile comes first; the analyst's
+  // own choice wins once made.
+  const [open, setOpen] = useState<boolean | null>(null)
+  const expanded = open ?? !hasData
+  const loaded = SAMPLE_DATASETS.find((s) => s.id === loadedSampleId)
 
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <Paper withBorder p="md" radius="md">
-        <Stack gap="xs">
-          <Title order={4}>Start with a real dataset</Title>
-          <Group align="end" gap="sm">
-            <NativeSelect
-              label="Sample dataset"
-              value={sampleId}
-              onChange={(e) => setSampleId(e.currentTarget.value)}
-              data={SAMPLE_DATASETS.map((s) => ({ value: s.id, label: s.title }))}
-              style={{ flex: 1 }}
-            />
-            <Button onClick={() => void loadSample()} loading={loading}>
-              Load sample dataset
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 9 }}>
+        <Paper withBorder p="md" radius="md" h="100%">
+          <Group justify="space-between" align="center" wrap="nowrap">
+            <div>
+              <Title order={4}>Start with a real dataset</Title>
+              <Text size="xs" c="dimmed">
+                {SAMPLE_DATASETS.length} public datasets bundled with the studio: nothing is
+                downloaded.
+                {loaded ? ` Loaded: ${loaded.title}.` : ''}
+              </Text>
+            </div>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setOpen(!expanded)}
+              aria-expanded={expanded}
+            >
+              {expanded ? 'Hide sample datasets' : 'Browse sample datasets'}
             </Button>
           </Group>
-          {sample && (
-            <Text size="xs" c="dimmed">
-              {sample.description} {sample.task}. Source: {sample.source}. Licence: {sample.licence}
-              .
-            </Text>
+          {!expanded && (
+            // Folded: every sample is still one click away, by name.
+            <Group gap={6} mt="sm">
+              {SAMPLE_DATASETS.map((sample) => (
+                <Button
+                  key={sample.id}
+                  size="compact-xs"
+                  variant={sample.id === loadedSampleId ? 'light' : 'default'}
+                  color={sample.id === loadedSampleId ? 'teal' : undefined}
+                  onClick={() => void loadSample(sample)}
+                  disabled={loading}
+                  aria-label={`Load ${sample.title}`}
+                >
+                  {sample.title}
+                </Button>
+              ))}
+            </Group>
           )}
-        </Stack>
-      </Paper>
-      <OwnData />
-    </SimpleGrid>
+          {expanded && (
+            <Stack gap="md" mt="sm">
+              {SAMPLE_DOMAINS.map(({ domain, title }) => (
+                <section key={domain} aria-label={`${title} samples`}>
+                  <Text className={classes.domainTitle}>{title}</Text>
+                  <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+                    {SAMPLE_DATASETS.filter((s) => s.domain === domain).map((sample) => (
+                      <SampleCard
+                        key={sample.id}
+                        sample={sample}
+                        loaded={sample.id === loadedSampleId}
+                        disabled={loading}
+                        onLoad={() => void loadSample(sample)}
+                      />
+                    ))}
+                  </SimpleGrid>
+                </section>
+              ))}
+            </Stack>
+          )}
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 3 }}>
+        <OwnData />
+      </Grid.Col>
+    </Grid>
   )
 }
