@@ -164,7 +164,7 @@ test('a broken zip or one without class folders gets a clear message; loaded dat
   await studio.open()
   await studio.loadSample('Iris flowers')
   const started = Date.now()
-  await page.getByRole('button', { name: 'Try handwritten digits' }).click()
+  await page.getByRole('button', { name: 'Load Handwritten digit images', exact: true }).click()
   await expect(classList(page).getByRole('listitem')).toHaveCount(10)
   console.log(`digits zip (1,797 PNGs) loaded and shown in ${Date.now() - started} ms`)
   await expect(page.getByText('1,797 images', { exact: true })).toBeVisible()
@@ -173,7 +173,7 @@ test('a broken zip or one without class folders gets a clear message; loaded dat
   const real = readFileSync(new URL('../public/datasets/digits-images.zip', import.meta.url))
   await uploadZip(page, 'cut-short.zip', real.subarray(0, 40_000))
   await expect(imageAlert(page)).toContainText('This file is not a readable .zip')
-  await expect(imageAlert(page)).toContainText('("Handwritten digits") is still here')
+  await expect(imageAlert(page)).toContainText('("Handwritten digit images") is still here')
   await expect(classList(page).getByRole('listitem')).toHaveCount(10)
 
   const flat: Record<string, Uint8Array> = {}

@@ -52,7 +52,11 @@ test('the gallery lists every bundled sample with its shape, target, source and 
 }) => {
   const studio = new StudioPage(page)
   await studio.open()
-  await expect(page.getByRole('article')).toHaveCount(SAMPLES.length)
+  // The tables below, plus one image sample (loaded and checked in images.spec.ts).
+  await expect(page.getByRole('article')).toHaveCount(SAMPLES.length + 1)
+  await expect(page.getByRole('article', { name: 'Handwritten digit images' })).toContainText(
+    '1,797 images in 10 classes',
+  )
   // Finance comes first: that is who the studio is for.
   await expect(
     page.getByRole('region', { name: 'Finance samples' }).getByRole('article').first(),

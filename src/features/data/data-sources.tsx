@@ -6,9 +6,6 @@ import { OwnData } from './own-data'
 import { SAMPLE_DATASETS, SAMPLE_DOMAINS, sampleUrl, type SampleDataset } from './sample-datasets'
 import { SampleCard } from './sample-card'
 
-/** The image-folder loader is a store action that not every build of the studio has yet. */
-type LoadImageZip = (zip: Blob, name: string) => Promise<void>
-
 async function loadSample(sample: SampleDataset): Promise<void> {
   const studio = useStudio.getState()
   try {
@@ -16,9 +13,7 @@ async function loadSample(sample: SampleDataset): Promise<void> {
     if (!response.ok) throw new Error(`the server answered ${response.status}`)
     const blob = await response.blob()
     if (sample.kind === 'images') {
-      const loadImageZip = (studio as unknown as { loadImageZip?: LoadImageZip }).loadImageZip
-      if (!loadImageZip) throw new Error('this build of the studio cannot open image datasets')
-      await loadImageZip(blob, sample.file)
+      await studio.loadImageZip(blob, sample.title)
       return
     }
     await studio.loadData(blob, sample.file, { sampleId: sample.id, target: sample.target })

@@ -168,6 +168,21 @@ export const SAMPLE_DATASETS: readonly SampleDataset[] = [
     licence: 'CC BY 4.0',
   },
   {
+    id: 'digits-images',
+    title: 'Handwritten digit images',
+    file: 'digits-images.zip',
+    kind: 'images',
+    domain: 'classic',
+    rows: 1797,
+    columns: 10,
+    target: 'digit folder',
+    task: 'Multiclass image classification: digits 0 to 9',
+    description: 'The same 1,797 scans as 8×8 greyscale PNG pictures, one folder per digit.',
+    source:
+      'Optical Recognition of Handwritten Digits, UCI (Alpaydin, Kaynak 1998), as shipped with scikit-learn 1.2.1 (Debian python3-sklearn), written as PNGs',
+    licence: 'CC BY 4.0',
+  },
+  {
     id: 'wine',
     title: 'Wine cultivars',
     file: 'wine.csv',

@@ -5,8 +5,6 @@ import classes from './image-dataset.module.css'
 import { ImageDatasetView } from './image-dataset-view'
 import { loneZip, walkDroppedEntries } from './walk-drop'
 
-const DIGITS_URL = `${import.meta.env.BASE_URL}datasets/digits-images.zip`
-
 /** Lets an <input type="file"> pick a whole folder (React has no typed prop for it). */
 const pickFolders = (input: HTMLInputElement | null) => {
   input?.setAttribute('webkitdirectory', '')
@@ -63,18 +61,6 @@ export function ImageDatasetCard() {
         })
       }
     })()
-  }
-
-  const loadDigits = async () => {
-    try {
-      const response = await fetch(DIGITS_URL)
-      if (!response.ok) throw new Error(`the server answered ${response.status}`)
-      await loadImageZip(await response.blob(), 'Handwritten digits')
-    } catch (error) {
-      useStudio.setState({
-        imageError: `The handwritten digits sample could not be read (${error instanceof Error ? error.message : String(error)}). Reload the page and try again.`,
-      })
-    }
   }
 
   return (
@@ -137,13 +123,10 @@ export function ImageDatasetCard() {
                 disabled={loading}
               />
             </Button>
-            <Button variant="subtle" size="xs" onClick={() => void loadDigits()} disabled={loading}>
-              Try handwritten digits
-            </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            The pictures stay in this browser. Handwritten digits: 1,797 8×8 scans from UCI (CC BY
-            4.0).
+            One folder per class, e.g. cats/…, dogs/…; the pictures stay in this browser. A sample:
+            Handwritten digit images, under Classic teaching datasets.
           </Text>
         </div>
         {loading && (
