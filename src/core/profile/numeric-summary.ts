@@ -49,8 +49,23 @@ export function profileNumbers(
 
   const mean = sum / n
   const discrete = whole && max - min + 1 <= MAX_DISCRETE_BINS
-  const bins = discrete ? max - min + 1 : min === max ? 1 : HISTOGRAM_BINS
-  const width = discrete ? 1 : min === max ? 0 : (max - min) / bins
+  // Whole numbers get whole-number bin widths, so no bin is empty only for falling between two
+  // integers; other numbers get equal-width bins from min to max as numpy draws them.
+  const span = max - min
+  const width = discrete
+    ? 1
+    : span === 0
+      ? 0
+      : whole
+        ? Math.ceil((span + 1) / HISTOGRAM_BINS)
+        : span / HISTOGRAM_BINS
+  const bins = discrete
+    ? span + 1
+    : span === 0
+      ? 1
+      : whole
+        ? Math.floor(span / width) + 1
+        : HISTOGRAM_BINS
   const counts = new Array<number>(bins).fill(0)
   const fineBins = discrete ? bins : QUANTILE_BINS
   const fineWidth = discrete ? 1 : (max - min) / QUANTILE_BINS

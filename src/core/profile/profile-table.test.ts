@@ -104,6 +104,24 @@ describe('profileTable on the credit card sample', () => {
     expect(reports.categories?.top[0]).toEqual({ label: '0', count: 1060 })
   })
 
+  it('bins wider whole-number ranges by whole numbers, so no bar is empty between integers', () => {
+    const months = Array.from({ length: 69 }, (_, i) => 4 + i) // 4 … 72, once each
+    const table = tableOf(
+      numbers('months', months),
+      labels(
+        'k',
+        months.map(() => 'k'),
+      ),
+    )
+    const histogram = columnOf(profileTable(table, typesOf(table)), 'months').histogram
+    expect(histogram).toEqual({
+      start: 4,
+      width: 3,
+      counts: new Array(23).fill(3),
+      discrete: false,
+    })
+  })
+
   it('counts categories, most frequent first', () => {
     const card = columnOf(profile, 'card')
     expect(card.categories?.top).toEqual([

@@ -26,7 +26,10 @@ export interface NumericSummary {
   readonly quantiles: Quantiles
 }
 
-/** Equal-width bins from `start`; the last bin includes its right edge (numpy convention). */
+/**
+ * Equal-width bins from `start`; the last bin includes its right edge (numpy convention). Whole
+ * numbers get a whole-number width (bin i holds start + i·width … start + (i+1)·width − 1).
+ */
 export interface Histogram {
   readonly start: number
   readonly width: number

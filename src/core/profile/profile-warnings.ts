@@ -102,7 +102,12 @@ function columnWarnings(c: ColumnProfile, rowCount: number): ProfileWarning[] {
     })
   }
   const skew = c.numeric?.skew ?? 0
-  if ((c.type === 'numeric' || c.type === 'integer') && Math.abs(skew) >= STRONG_SKEW) {
+  // Two-valued columns (0/1 flags) are skewed by their class shares, not by outliers.
+  if (
+    (c.type === 'numeric' || c.type === 'integer') &&
+    c.distinct > 2 &&
+    Math.abs(skew) >= STRONG_SKEW
+  ) {
     const positive = (c.numeric?.min ?? -1) >= 0
     warnings.push({
       kind: 'skew',

@@ -1,6 +1,6 @@
 import { Alert, List, Stack } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
-import { ColumnSummary } from './column-summary'
+import { ProfileView } from './profile/profile-view'
 import { DataPreview } from './data-preview'
 import { DataSources } from './data-sources'
 import { TargetPicker } from './target-picker'
@@ -29,7 +29,7 @@ export function DataStep() {
       {dataset && (
         <>
           <TargetPicker />
-          <ColumnSummary table={dataset.table} />
+          <ProfileView />
           <DataPreview table={dataset.table} />
         </>
       )}
