@@ -5,8 +5,8 @@ import { topCategories } from './top-categories'
 
 /** Bins of a continuous histogram: enough to show shape, few enough to read at a glance. */
 export const HISTOGRAM_BINS = 25
-/** Fine bins that locate quantiles; a million values leave about 500 per bin to select from. */
-const QUANTILE_BINS = 2048
+/** Fine bins per histogram bin, to locate quantiles: a million values leave ~500 per fine bin. */
+const FINE_PER_BIN = 80
 /** Whole numbers spanning at most this many values get one bar per value. */
 const MAX_DISCRETE_BINS = 30
 
@@ -67,8 +67,11 @@ export function profileNumbers(
         ? Math.floor(span / width) + 1
         : HISTOGRAM_BINS
   const counts = new Array<number>(bins).fill(0)
-  const fineBins = discrete ? bins : QUANTILE_BINS
-  const fineWidth = discrete ? 1 : (max - min) / QUANTILE_BINS
+  // Each histogram bin splits into fine bins that locate the quantiles; a value's histogram bin
+  // is its fine bin divided down, so the two always agree.
+  const perBin = discrete ? 1 : FINE_PER_BIN
+  const fineBins = bins * perBin
+  const fineScale = width === 0 ? 0 : perBin / width
   const fineCounts = new Int32Array(fineBins)
   let sumD = 0
   let sumD2 = 0
@@ -79,10 +82,12 @@ export function profileNumbers(
     sumD += d
     sumD2 += d * d
     sumD3 += d * d * d
-    const bin = binIndex(v, min, width, bins)
-    counts[bin] = (counts[bin] as number) + 1
-    const fine = binIndex(v, min, fineWidth, fineBins)
+    const fine = binIndex(v, min, fineScale, fineBins)
     fineCounts[fine] = (fineCounts[fine] as number) + 1
+  }
+  for (let f = 0; f < fineBins; f++) {
+    const bin = (f / perBin) | 0
+    counts[bin] = (counts[bin] as number) + (fineCounts[f] as number)
   }
   // The correction term removes the rounding error of the mean (two-pass algorithm).
   const m2 = Math.max(0, sumD2 - (sumD * sumD) / n)
@@ -99,7 +104,7 @@ export function profileNumbers(
     : asCategories
       ? countValues(scratch, n)
       : undefined
-  const quantiles = quantilesByBins(scratch, n, min, fineWidth, fineCounts)
+  const quantiles = quantilesByBins(scratch, n, min, fineScale, fineCounts)
   return {
     present: n,
     distinct,
@@ -120,7 +125,7 @@ function countWholeNumbers(values: Float64Array, n: number, min: number, max: nu
   const seen = new Uint8Array(max - min + 1)
   let distinct = 0
   for (let i = 0; i < n; i++) {
-    const slot = (values[i] as number) - min
+    const slot = ((values[i] as number) - min) | 0
     if (seen[slot] === 0) {
       seen[slot] = 1
       distinct++

@@ -10,22 +10,27 @@ export const QUANTILE_LEVELS: Readonly<Record<keyof Quantiles, number>> = {
   p99: 0.99,
 }
 
-/** The bin a value falls in; one function so counting and collecting never disagree. */
-export function binIndex(v: number, min: number, width: number, bins: number): number {
-  return width === 0 ? 0 : Math.min(bins - 1, Math.floor((v - min) / width))
+/**
+ * The bin a value falls in, with `scale` = bins per unit (0 puts everything in bin 0). One
+ * function, so counting and collecting never disagree; truncation by `| 0` is the fast floor
+ * for the non-negative offsets it sees.
+ */
+export function binIndex(v: number, min: number, scale: number, bins: number): number {
+  const bin = ((v - min) * scale) | 0
+  return bin < bins ? bin : bins - 1
 }
 
 /**
  * Exact quantiles of the first `n` values (no NaN), numpy's default "linear" interpolation as in
  * pandas `describe`, without sorting: `counts` (fine equal-width bins from `min`, as `binIndex`
- * assigns them) tell which bin holds each needed rank, one pass copies just those bins' values,
+ * assigns them with `scale`) tell which bin holds each needed rank, one pass copies just those bins' values,
  * and a selection inside each small bin finishes the job. Skewed data only makes bins fuller.
  */
 export function quantilesByBins(
   values: Float64Array,
   n: number,
   min: number,
-  width: number,
+  scale: number,
   counts: Int32Array,
 ): Quantiles {
   const bins = counts.length
@@ -57,7 +62,7 @@ export function quantilesByBins(
   const fill = starts.slice()
   for (let i = 0; i < n; i++) {
     const v = values[i] as number
-    const slot = slotOfBin[binIndex(v, min, width, bins)] as number
+    const slot = slotOfBin[binIndex(v, min, scale, bins)] as number
     if (slot >= 0) collected[(fill[slot] as number)++] = v
   }
   const sortedAt = new Map<number, number>()
