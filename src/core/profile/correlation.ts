@@ -8,6 +8,8 @@ const CORRELATED_TYPES: ReadonlySet<ColumnType> = new Set(['numeric', 'integer']
  * (20 numeric columns of a million rows: about 105,000 rows, so r is within ±0.01).
  */
 const EXACT_BUDGET = 20_000_000
+/** Wider tables correlate their first this-many columns (the heatmap shows 30 at most). */
+export const MAX_CORRELATED_COLUMNS = 100
 
 /** Columns worth correlating: stored as numbers, read as quantities, and not constant. */
 export function correlationColumns(columns: readonly ColumnProfile[]): number[] {
@@ -27,12 +29,15 @@ export function correlationColumns(columns: readonly ColumnProfile[]): number[] 
 export function correlationMatrix(
   table: Table,
   profiles: readonly ColumnProfile[],
-  chosen: readonly number[],
+  eligible: readonly number[],
   known: (a: string, b: string) => number | undefined = () => undefined,
 ): CorrelationMatrix {
+  const omitted = Math.max(0, eligible.length - MAX_CORRELATED_COLUMNS)
+  const chosen = eligible.slice(0, MAX_CORRELATED_COLUMNS)
   const k = chosen.length
   const pairs = (k * (k - 1)) / 2
-  const rows = pairs * table.rowCount > EXACT_BUDGET ? sampleRows(table.rowCount, pairs) : null
+  const sampleSize = Math.max(1000, Math.floor(EXACT_BUDGET / Math.max(1, pairs)))
+  const rows = sampleSize < table.rowCount ? sampleRows(table.rowCount, sampleSize) : null
   const names = chosen.map((i) => (profiles[i] as ColumnProfile).name)
   const means = chosen.map((i) => (profiles[i] as ColumnProfile).numeric?.mean ?? 0)
   const series: (Float64Array | null)[] = new Array<Float64Array | null>(k).fill(null)
@@ -52,7 +57,12 @@ export function correlationMatrix(
       values[b * k + a] = r
     }
   }
-  return { columns: names, values, ...(rows && { sampleRows: rows.length }) }
+  return {
+    columns: names,
+    values,
+    ...(rows && { sampleRows: rows.length }),
+    ...(omitted > 0 && { omittedColumns: omitted }),
+  }
 }
 
 function pearson(xs: Float64Array, ys: Float64Array, mx: number, my: number): number {
@@ -81,8 +91,7 @@ function pearson(xs: Float64Array, ys: Float64Array, mx: number, my: number): nu
 }
 
 /** One row drawn from each of m equal strata, the draw seeded so a profile is repeatable. */
-function sampleRows(rowCount: number, pairs: number): Int32Array {
-  const m = Math.max(1000, Math.floor(EXACT_BUDGET / pairs))
+function sampleRows(rowCount: number, m: number): Int32Array {
   const stride = rowCount / m
   const rows = new Int32Array(m)
   let seed = 0x2545f491

@@ -227,6 +227,11 @@ describe('profileTable on small hand-checked tables', () => {
         'income',
         rows.map((i) => (i % 3 === 0 ? Number.NaN : (i * 7) % 11)),
       ),
+      // Distinct whole amounts spread wider than a row number: a quantity, not a key.
+      numbers(
+        'amount',
+        rows.map((i) => 1000 + ((i * 37) % 61) * 53),
+      ),
       numbers(
         'bonus',
         rows.map((i) => (i % 5 === 0 ? (i * 13) % 7 : Number.NaN)),
@@ -295,5 +300,24 @@ describe('reprofileAfterOverride', () => {
     expect(after.correlation.columns.length).toBe(before.correlation.columns.length - 1)
     expect(after).toEqual({ ...profileTable(creditCard, overridden) })
     expect(columnOf(after, 'income')).toBe(columnOf(before, 'income'))
+  })
+})
+
+describe('correlations of big tables', () => {
+  it('estimates r from a stratified sample of rows and says how many', () => {
+    const n = 400_000
+    let seed = 9
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
+    const columns: Column[] = []
+    const base = Float64Array.from({ length: n }, () => random())
+    for (let c = 0; c < 12; c++) {
+      // Column c is base plus independent noise of weight c, so r(0, c) = 1 / √(1 + c²).
+      columns.push({ name: `x${c}`, kind: 'numeric', values: base.map((b) => b + c * random()) })
+    }
+    const table: Table = { columns, rowCount: n }
+    const matrix = profileTable(table, typesOf(table)).correlation
+    expect(matrix.sampleRows).toBe(Math.floor(20_000_000 / 66))
+    expect(matrix.values[1]).toBeCloseTo(1 / Math.sqrt(2), 2)
+    expect(matrix.values[3]).toBeCloseTo(1 / Math.sqrt(10), 2)
   })
 })

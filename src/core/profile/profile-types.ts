@@ -73,6 +73,8 @@ export interface CorrelationMatrix {
   readonly values: readonly number[]
   /** Set when r was estimated from this many evenly spread rows instead of all of them. */
   readonly sampleRows?: number
+  /** Eligible columns left out of a very wide table (only the first ones are correlated). */
+  readonly omittedColumns?: number
 }
 
 export type WarningKind =

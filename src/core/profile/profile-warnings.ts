@@ -65,9 +65,7 @@ function columnWarnings(c: ColumnProfile, rowCount: number): ProfileWarning[] {
     )
   } else if (
     allDistinct &&
-    (c.type === 'categorical' ||
-      c.type === 'integer' ||
-      (c.type === 'numeric' && c.numeric?.wholeNumbers))
+    (c.type === 'categorical' || ((c.type === 'integer' || c.type === 'numeric') && isRowNumber(c)))
   ) {
     warnings.push(
       identifierWarning(
@@ -121,6 +119,15 @@ function columnWarnings(c: ColumnProfile, rowCount: number): ProfileWarning[] {
     })
   }
   return warnings
+}
+
+/**
+ * Distinct whole numbers packed into a range about as long as the column, like 1…n: a row number
+ * or sequential key. Distinct whole amounts spread over a wider range are ordinary quantities.
+ */
+function isRowNumber(c: ColumnProfile): boolean {
+  const s = c.numeric
+  return !!s && s.wholeNumbers && s.max - s.min + 1 <= 1.5 * c.distinct
 }
 
 function identifierWarning(c: ColumnProfile, message: string): ProfileWarning {

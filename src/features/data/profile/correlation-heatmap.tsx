@@ -66,10 +66,14 @@ export function CorrelationHeatmap({ matrix }: { matrix: CorrelationMatrix }) {
             : 'Point at a cell for its value'}
         </Text>
       </Group>
-      {(k > shown.length || matrix.sampleRows !== undefined) && (
+      {(k > shown.length ||
+        matrix.sampleRows !== undefined ||
+        matrix.omittedColumns !== undefined) && (
         <Text size="xs" c="dimmed" mb="xs">
           {k > shown.length &&
             `Showing ${shown.length} of ${k} numeric columns: those most correlated with another column. `}
+          {matrix.omittedColumns !== undefined &&
+            `${formatCount(matrix.omittedColumns)} further numeric columns of this wide table were not correlated. `}
           {matrix.sampleRows !== undefined &&
             `Estimated from a sample of ${formatCount(matrix.sampleRows)} rows spread over the whole table.`}
         </Text>

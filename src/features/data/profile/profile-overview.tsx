@@ -31,7 +31,13 @@ function Figure({
 }
 
 /** The table at a glance: size, repeats and gaps. */
-export function ProfileOverview({ profile }: { profile: TableProfile }) {
+export function ProfileOverview({
+  profile,
+  warnings,
+}: {
+  profile: TableProfile
+  warnings: number
+}) {
   const cells = profile.rowCount * profile.columns.length
   return (
     <Paper withBorder p="md" radius="md" aria-label="Profile overview" role="region">
@@ -54,11 +60,7 @@ export function ProfileOverview({ profile }: { profile: TableProfile }) {
           detail={formatShare(profile.missingCells / Math.max(1, cells))}
           data={profile.missingCells}
         />
-        <Figure
-          label="Warnings"
-          value={formatCount(profile.warnings.length)}
-          data={profile.warnings.length}
-        />
+        <Figure label="Warnings" value={formatCount(warnings)} data={warnings} />
       </Group>
     </Paper>
   )

@@ -29,7 +29,7 @@ export function ProfileView() {
   const { profile } = dataset
   return (
     <Stack gap="md">
-      <ProfileOverview profile={profile} />
+      <ProfileOverview profile={profile} warnings={warnings.length} />
       <ProfileWarningsPanel warnings={warnings} />
       {balance && <TargetBalanceCard target={balance} />}
       <ColumnTable
