@@ -177,6 +177,18 @@ describe('profileTable on small hand-checked tables', () => {
     expect(profile.missingCells).toBe(4)
   })
 
+  it('profiles an all-missing column and a table without rows without failing', () => {
+    const table = tableOf(numbers('gap', [Number.NaN, Number.NaN]), labels('k', [null, 'a']))
+    const profile = profileTable(table, typesOf(table))
+    expect(columnOf(profile, 'gap')).toMatchObject({ missing: 2, distinct: 0 })
+    expect(columnOf(profile, 'gap').numeric).toBeUndefined()
+    expect(profile.warnings.find((w) => w.columns[0] === 'gap')?.message).toBe(
+      '"gap" is empty: every value is missing.',
+    )
+    const empty = tableOf(numbers('a', []), labels('b', []))
+    expect(profileTable(empty, typesOf(empty))).toMatchObject({ rowCount: 0, duplicateRows: 0 })
+  })
+
   it('quantiles stay exact when one outlier crowds every value into the first bin', () => {
     let seed = 7
     const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32

@@ -94,6 +94,7 @@ export function CorrelationHeatmap({ matrix }: { matrix: CorrelationMatrix }) {
               fontSize={11}
               fill="var(--mantine-color-gray-8)"
             >
+              <title>{name(i)}</title>
               {short(name(i))}
             </text>
           ))}
@@ -106,6 +107,7 @@ export function CorrelationHeatmap({ matrix }: { matrix: CorrelationMatrix }) {
                 textAnchor="end"
                 fill="var(--mantine-color-gray-8)"
               >
+                <title>{name(i)}</title>
                 {short(name(i))}
               </text>
               {shown.map((j, col) => {
