@@ -7,7 +7,15 @@
 export function countDistinctNumbers(values: Float64Array, n: number): number {
   if (n === 0) return 0
   const bits = new Int32Array(values.buffer, values.byteOffset, n * 2)
+  // Size the table from the repeats in a first stretch (birthday estimate D ≈ k² / 2·repeats), so
+  // a million measurements do not grow through every size and 100,000 prices stay cache-sized.
   let capacity = 1 << 12
+  const k = 8192
+  if (n > 4 * k) {
+    const repeats = k - countDistinctNumbers(values.subarray(0, k), k)
+    const estimate = repeats > 0 ? (k * k) / (2 * repeats) : n
+    while (capacity < 2 * Math.min(n, 2 * estimate)) capacity *= 2
+  }
   let mask = capacity - 1
   // NaN marks an empty slot: one memory read per probe instead of a key and a flag.
   let keys: Float64Array = new Float64Array(capacity).fill(Number.NaN)

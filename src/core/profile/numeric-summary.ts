@@ -1,6 +1,6 @@
 import { countDistinctNumbers } from './count-distinct'
 import type { Histogram, NumericSummary, TopCategories } from './profile-types'
-import { binIndex, quantilesByBins } from './select-quantiles'
+import { binIndex, quantilesByBins, quantilesOfCounts } from './select-quantiles'
 import { topCategories } from './top-categories'
 
 /** Bins of a continuous histogram: enough to show shape, few enough to read at a glance. */
@@ -104,7 +104,10 @@ export function profileNumbers(
     : asCategories
       ? countValues(scratch, n)
       : undefined
-  const quantiles = quantilesByBins(scratch, n, min, fineScale, fineCounts)
+  // One whole number per bin: the counts alone place every rank.
+  const quantiles = discrete
+    ? quantilesOfCounts(fineCounts, min, n)
+    : quantilesByBins(scratch, n, min, fineScale, fineCounts)
   return {
     present: n,
     distinct,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ColumnTypeInfo, ColumnType } from '../table/column-type'
 import { parseFileBytes } from '../table/parse-file'
 import type { Column, Table } from '../table/table'
+import { EXACT_BUDGET } from './correlation'
 import { profileTable, reprofileAfterOverride } from './profile-table'
 import type { ColumnProfile, TableProfile } from './profile-types'
 
@@ -328,7 +329,7 @@ describe('correlations of big tables', () => {
     }
     const table: Table = { columns, rowCount: n }
     const matrix = profileTable(table, typesOf(table)).correlation
-    expect(matrix.sampleRows).toBe(Math.floor(20_000_000 / 66))
+    expect(matrix.sampleRows).toBe(Math.floor(EXACT_BUDGET / 66))
     expect(matrix.values[1]).toBeCloseTo(1 / Math.sqrt(2), 2)
     expect(matrix.values[3]).toBeCloseTo(1 / Math.sqrt(10), 2)
   })

@@ -94,6 +94,33 @@ export function quantilesByBins(
   }
 }
 
+/** Quantiles of whole numbers min, min + 1, … given how often each occurs. */
+export function quantilesOfCounts(counts: Int32Array, min: number, n: number): Quantiles {
+  const valueAt = (rank: number): number => {
+    let seen = 0
+    for (let b = 0; b < counts.length; b++) {
+      seen += counts[b] as number
+      if (rank < seen) return min + b
+    }
+    return min + counts.length - 1
+  }
+  const at = (p: number): number => {
+    const h = (n - 1) * p
+    const lo = Math.floor(h)
+    const a = valueAt(lo)
+    return a + (h - lo) * (valueAt(Math.min(n - 1, lo + 1)) - a)
+  }
+  return {
+    p1: at(QUANTILE_LEVELS.p1),
+    p5: at(QUANTILE_LEVELS.p5),
+    p25: at(QUANTILE_LEVELS.p25),
+    p50: at(QUANTILE_LEVELS.p50),
+    p75: at(QUANTILE_LEVELS.p75),
+    p95: at(QUANTILE_LEVELS.p95),
+    p99: at(QUANTILE_LEVELS.p99),
+  }
+}
+
 /** Puts every rank in ranks[lo..hi] at its sorted position, each search inside its own part. */
 function multiSelect(
   a: Float64Array,
