@@ -1,9 +1,9 @@
 import { Alert, List, Stack } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
-import { ColumnSummary } from './column-summary'
 import { DataGrid } from './data-grid'
 import { DataSources } from './data-sources'
 import { ImageDatasetCard } from './images/image-dataset-card'
+import { ProfileView } from './profile/profile-view'
 import { TargetPicker } from './target-picker'
 
 export function DataStep() {
@@ -30,7 +30,7 @@ export function DataStep() {
       {dataset && (
         <>
           <TargetPicker />
-          <ColumnSummary table={dataset.table} />
+          <ProfileView />
           <DataGrid dataset={dataset} />
         </>
       )}
