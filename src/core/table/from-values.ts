@@ -15,12 +15,12 @@ function finish(builders: readonly ColumnBuilder[], rowCount: number, warnings: 
   }
 }
 
-const headerText = (cell: unknown): string =>
-  cell === null || cell === undefined
-    ? ''
-    : cell instanceof Date
-      ? cell.toISOString()
-      : String(cell)
+function headerText(cell: unknown): string {
+  if (typeof cell === 'string') return cell
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell)
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10)
+  return ''
+}
 
 const isEmptyCell = (cell: unknown): boolean =>
   cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
