@@ -2,15 +2,14 @@ import { isMissingText } from './infer'
 import { MISSING_CODE, type Column } from './table'
 
 const MIN_CAPACITY = 1024
-/** V8 keeps substrings of this length or more as views of the whole chunk they came from. */
-const SLICED_STRING_LENGTH = 13
-
 /**
  * The number a cell holds, or NaN when the cell is not a plain decimal number. Leading-zero codes
  * ("00123", a ZIP code or account number) and hex/binary/octal literals are not numbers here:
  * reading them as numbers would lose the zeros or invent values the spreadsheet never meant.
  */
 export function cellNumber(cell: string): number {
+  const fast = plainDecimal(cell)
+  if (fast === fast) return fast
   const length = cell.length
   if (length === 0) return Number.NaN
   let first = cell.charCodeAt(0)
@@ -35,9 +34,43 @@ export function cellNumber(cell: string): number {
   return Number.isFinite(value) ? value : Number.NaN
 }
 
-/** A string that no longer keeps the (megabytes long) chunk it was cut from alive. */
-function detached(text: string): string {
-  return text.length >= SLICED_STRING_LENGTH ? (' ' + text).slice(1) : text
+/** Exact powers of ten: a whole number below 2^53 divided by one is correctly rounded. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i)
+
+/**
+ * The common case fast: "-123.45" with at most 15 digits, read by hand (Clinger's fast path:
+ * the digits as an exact integer, divided by an exact power of ten, rounds exactly as Number()
+ * would). NaN for anything else, which then takes the general path.
+ */
+function plainDecimal(cell: string): number {
+  const length = cell.length
+  let i = 0
+  let negative = false
+  let code = cell.charCodeAt(0)
+  if (code === 45) {
+    negative = true
+    code = cell.charCodeAt(++i)
+  }
+  // a leading zero followed by a digit is a code such as 00123: the general path decides
+  if (code === 48 && i + 1 < length && cell.charCodeAt(i + 1) !== 46) return Number.NaN
+  let mantissa = 0
+  let digits = 0
+  let decimals = -1
+  for (; i < length; i++) {
+    code = cell.charCodeAt(i)
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48)
+      digits++
+      if (decimals >= 0) decimals++
+    } else if (code === 46 && decimals < 0) {
+      decimals = 0
+    } else {
+      return Number.NaN
+    }
+  }
+  if (digits === 0 || digits > 15) return Number.NaN
+  const value = decimals > 0 ? mantissa / (POWERS_OF_TEN[decimals] as number) : mantissa
+  return negative ? -value : value
 }
 
 /** Epoch milliseconds as the date (and time, when there is one) a person would write, UTC. */
@@ -51,6 +84,10 @@ export function formatEpoch(ms: number): string {
  * Grows one column cell by cell without keeping the cells: it starts numeric (a Float64Array)
  * and switches for good to a dictionary (Int32Array codes into a list of distinct texts) at the
  * first cell that is neither a number nor a missing-value token.
+ *
+ * Categories are kept as the parser cut them: V8 slices, which keep their chunk of the file's
+ * text alive while the builder lives. In the parse worker that ends with the reply (which copies
+ * the strings); copying each string as it arrives would cost seconds on a million-id column.
  */
 export class ColumnBuilder {
   private numbers: Float64Array | null
@@ -63,6 +100,9 @@ export class ColumnBuilder {
   /** Cells that arrived as Date objects (spreadsheets, Parquet): the column may be dates. */
   dateCells = 0
   private numberCells = 0
+  /** Dictionary cells so far arrived in strictly ascending order (see pushAscendingKey). */
+  private ascendingKeys = true
+  private lastKey = ''
 
   constructor(
     readonly name: string,
@@ -132,25 +172,57 @@ export class ColumnBuilder {
   }
 
   private pushCategory(cell: string): void {
+    if (this.ascendingKeys) return this.pushAscendingKey(cell)
     const codes = this.codes as Int32Array
     let code = this.index.get(cell)
-    if (code === undefined) {
-      const text = cell.trim()
-      if (text === '' || isMissingText(text)) {
-        codes[this.length++] = MISSING_CODE
-        return
-      }
-      code = this.index.get(text)
-      if (code === undefined) {
-        code = this.categories.length
-        const kept = detached(text)
-        this.categories.push(kept)
-        this.index.set(kept, code)
-      }
-      // the untrimmed spelling finds the same code next time without trimming again
-      if (text !== cell) this.index.set(detached(cell), code)
-    }
+    if (code === undefined) code = this.newCategory(cell)
     codes[this.length++] = code
+  }
+
+  /**
+   * Keys in ascending order (row ids, invoice numbers as exported) are all different without
+   * looking them up: each is simply the next category. Hashing a million ids into the
+   * dictionary would cost as much as parsing the whole file. The first value out of order ends
+   * this, and the dictionary is built from the categories so far.
+   */
+  private pushAscendingKey(cell: string): void {
+    const codes = this.codes as Int32Array
+    const padded = cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32
+    const text = padded ? cell.trim() : cell
+    if (text === '' || (text.length <= 4 && isMissingText(text))) {
+      codes[this.length++] = MISSING_CODE
+      return
+    }
+    const categories = this.categories
+    if (categories.length === 0 || text > this.lastKey) {
+      codes[this.length++] = categories.length
+      categories.push(text)
+      this.lastKey = text
+      return
+    }
+    this.ascendingKeys = false
+    categories.forEach((category, code) => this.index.set(category, code))
+    this.pushCategory(cell)
+  }
+
+  /** The code of a text not seen in this spelling before (MISSING_CODE for missing tokens). */
+  private newCategory(cell: string): number {
+    const padded = cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32
+    const text = padded ? cell.trim() : cell
+    // the longest missing-value token ("null", "none", "#n/a") has four characters
+    if (text === '' || (text.length <= 4 && isMissingText(text))) {
+      this.index.set(cell, MISSING_CODE)
+      return MISSING_CODE
+    }
+    let code = padded ? this.index.get(text) : undefined
+    if (code === undefined) {
+      code = this.categories.length
+      this.categories.push(text)
+      this.index.set(text, code)
+    }
+    // the padded spelling finds the same code next time without trimming again
+    if (padded) this.index.set(cell, code)
+    return code
   }
 
   /** Numbers seen so far become categories; dates that came as Date objects read as dates. */

@@ -15,6 +15,8 @@ const BINARY_FILE =
 
 /** A row with nothing in it but spaces, which files end with and exporters scatter. */
 function isBlank(row: readonly string[]): boolean {
+  const first = row[0]
+  if (first !== undefined && first.charCodeAt(0) > 32) return false
   for (const cell of row) if (cell.length > 0 && cell.trim() !== '') return false
   return true
 }

@@ -3,7 +3,7 @@ import { DelimitedReader } from './delimited-reader'
 import type { ParsedTable } from './parsed-table'
 
 /** Bytes read at a time: big enough that parsing dominates, small enough to stay light. */
-export const CHUNK_BYTES = 4 * 1024 * 1024
+export const CHUNK_BYTES = 1024 * 1024
 /** Progress reports at most this often. */
 const PROGRESS_EVERY_MS = 100
 
