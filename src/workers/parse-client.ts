@@ -1,4 +1,5 @@
 import type { LoadProgress } from '../core/table/read-delimited-blob'
+import { unpackTable } from './packed-categories'
 import type { ParseMessage, ParseRequest, ParseResult } from './parse-protocol'
 
 export interface ParseOptions {
@@ -33,7 +34,8 @@ export function parseFileInWorker(
       const message = event.data
       if (message.type === 'progress') return options.onProgress?.(message.progress)
       settle()
-      if (message.type === 'done') resolve(message.result)
+      if (message.type === 'done')
+        resolve({ ...message.result, table: unpackTable(message.result.table) })
       else reject(new Error(message.message))
     })
     worker.addEventListener('error', (event) => {

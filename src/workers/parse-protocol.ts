@@ -2,6 +2,7 @@ import type { ColumnTypeInfo } from '../core/table/column-type'
 import type { TableProfile } from '../core/profile/profile-types'
 import type { LoadProgress } from '../core/table/read-delimited-blob'
 import type { Table } from '../core/table/table'
+import type { WireTable } from './packed-categories'
 
 export interface ParseRequest {
   readonly file: Blob
@@ -20,7 +21,12 @@ export interface ParseResult {
   readonly sheets?: { readonly names: readonly string[]; readonly current: string }
 }
 
+/** The result as it crosses from the worker: big category lists packed (packed-categories.ts). */
+export interface WireResult extends Omit<ParseResult, 'table'> {
+  readonly table: WireTable
+}
+
 export type ParseMessage =
   | { readonly type: 'progress'; readonly progress: LoadProgress }
-  | { readonly type: 'done'; readonly result: ParseResult }
+  | { readonly type: 'done'; readonly result: WireResult }
   | { readonly type: 'failed'; readonly message: string }

@@ -5,6 +5,7 @@ import { inferTable } from '../core/table/infer-types'
 import { parseFile } from '../core/table/parse-file'
 import { DataError } from '../core/table/parsed-table'
 import type { Table } from '../core/table/table'
+import { packTable } from './packed-categories'
 import type { ParseMessage, ParseRequest } from './parse-protocol'
 
 const post = (message: ParseMessage, transfer: Transferable[] = []) => {
@@ -29,7 +30,14 @@ self.addEventListener('message', (event: MessageEvent<ParseRequest>) => {
       })
       const { table, types } = inferTable(parsed.table, parsed.sources)
       const profile = profileTable(table, types)
-      const result = { table, warnings: parsed.warnings, types, profile, sheets: parsed.sheets }
+      const wire = packTable(table)
+      const result = {
+        table: wire,
+        warnings: parsed.warnings,
+        types,
+        profile,
+        sheets: parsed.sheets,
+      }
       post({ type: 'done', result }, buffers(table))
     } catch (error) {
       post({
