@@ -10,6 +10,8 @@
 //   BENCH_TORCH=0                      skip the PyTorch CPU peer
 //   BENCH_DIAG=1                      also time the paths that take the engine apart (see protocol.ts)
 //   BENCH_GPU=native                   let Chromium use the machine's GPU instead of SwiftShader
+//   BENCH_ONLY=data | training         only the data-load benchmark (bench/data-load) or training
+//   BENCH_DATA_ROUNDS=5                data-load rounds (default 3); BENCH_DATA_ROWS=200000 a smaller file
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium-launch.mjs'
+import { runDataBench } from './data-load/run-data-bench.mjs'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
 const configFile = join(benchDir, 'vite.bench.config.ts')
@@ -193,49 +196,72 @@ function torchPeer(result) {
   return `  native peer: PyTorch ${peer.torch} on the CPU, ${peer.threads} thread, same MLP and batch on random data of the same shape: ${rate(peer.median)} samples/s${range(peer.samplesPerSecond)} (${peer.epochs} epochs × ${peer.rounds} rounds)`
 }
 
-const loadBefore = loadavg()[0]
-say('building the bench page (bench/vite.bench.config.ts → bench/dist)')
-await build({ configFile })
-const server = await preview({
-  configFile,
-  preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-})
-const { port } = server.httpServer.address()
-const url = `http://127.0.0.1:${port}/?${query}`
-let browser
-let exitCode = 0
-try {
-  browser = await chromium.launch(
-    chromiumLaunchOptions({ swiftshader: process.env.BENCH_GPU !== 'native' }),
-  )
-  const page = await browser.newPage()
-  page.on('console', (message) => {
-    const text = message.text()
-    if (text.startsWith('[bench] ')) say(text.slice(8))
-    else if (message.type() === 'error') say(`page: ${text}`)
-  })
-  page.on('pageerror', (error) => say(`page error: ${error.message}`))
-  say(`opening ${url} in ${browser.version()}`)
-  await page.goto(url)
-  // Page expressions as strings: this file is plain Node code and has no `window`.
-  await page.waitForFunction('window.__benchResult ?? window.__benchError', null, {
-    timeout: TIMEOUT_MS,
-    polling: 500,
-  })
-  const error = await page.evaluate('window.__benchError')
-  if (error) throw new Error(error)
-  const result = await page.evaluate('window.__benchResult')
-  await browser.close()
-  browser = undefined
-  const printed = report(result, loadBefore)
-  const peer = torchPeer(result)
-  console.log(printed)
-  console.log(peer)
-} catch (error) {
-  say(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
-  exitCode = 1
-} finally {
-  await browser?.close()
-  await server.close()
+const only = process.env.BENCH_ONLY
+if (only && only !== 'data' && only !== 'training') {
+  say(`BENCH_ONLY=${only}: use data or training.`)
+  process.exit(1)
 }
-process.exit(exitCode)
+
+async function trainingBench() {
+  const loadBefore = loadavg()[0]
+  say('building the bench page (bench/vite.bench.config.ts → bench/dist)')
+  await build({ configFile })
+  const server = await preview({
+    configFile,
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  })
+  const { port } = server.httpServer.address()
+  const url = `http://127.0.0.1:${port}/?${query}`
+  let browser
+  let exitCode = 0
+  try {
+    browser = await chromium.launch(
+      chromiumLaunchOptions({ swiftshader: process.env.BENCH_GPU !== 'native' }),
+    )
+    const page = await browser.newPage()
+    page.on('console', (message) => {
+      const text = message.text()
+      if (text.startsWith('[bench] ')) say(text.slice(8))
+      else if (message.type() === 'error') say(`page: ${text}`)
+    })
+    page.on('pageerror', (error) => say(`page error: ${error.message}`))
+    say(`opening ${url} in ${browser.version()}`)
+    await page.goto(url)
+    // Page expressions as strings: this file is plain Node code and has no `window`.
+    await page.waitForFunction('window.__benchResult ?? window.__benchError', null, {
+      timeout: TIMEOUT_MS,
+      polling: 500,
+    })
+    const error = await page.evaluate('window.__benchError')
+    if (error) throw new Error(error)
+    const result = await page.evaluate('window.__benchResult')
+    await browser.close()
+    browser = undefined
+    const printed = report(result, loadBefore)
+    const peer = torchPeer(result)
+    console.log(printed)
+    console.log(peer)
+  } catch (error) {
+    say(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
+    exitCode = 1
+  } finally {
+    await browser?.close()
+    await server.close()
+  }
+  return exitCode
+}
+
+async function dataBench() {
+  try {
+    console.log(await runDataBench(say))
+    return 0
+  } catch (error) {
+    say(`data-load bench failed: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
+
+let status = 0
+if (only !== 'data') status = await trainingBench()
+if (only !== 'training') status = (await dataBench()) || status
+process.exit(status)

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { StudioPage } from './studio-page'
 
 test('a Latin-1 CSV from Excel loads with its accents and a note saying how it was read', async ({
@@ -50,8 +50,69 @@ test('a file dropped on the upload area loads', async ({ page }) => {
     transfer.items.add(new File(['a,b\n1,x\n2,y\n'], 'dropped.csv', { type: 'text/csv' }))
     return transfer
   })
-  await page.getByText('Choose or drop a CSV, TSV or JSON file…').dispatchEvent('drop', {
-    dataTransfer: dropped,
-  })
+  await page
+    .getByText('Choose or drop a CSV, TSV, JSON, Excel (.xlsx) or Parquet file…')
+    .dispatchEvent('drop', {
+      dataTransfer: dropped,
+    })
   await expect(page.getByRole('banner')).toContainText('dropped.csv')
+})
+
+/** Uploads text as a file and waits for the page to show the loaded name. */
+async function uploadText(studio: StudioPage, name: string, buffer: Buffer) {
+  await studio.upload({ name, mimeType: 'text/csv', buffer })
+  await expect(studio.page.getByRole('banner')).toContainText(name)
+}
+
+const preview = (page: Page) => page.getByRole('table', { name: 'Data preview' })
+const columns = (page: Page) => page.getByRole('table', { name: 'Columns' })
+
+test('a semicolon-separated European export loads into its columns', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  const csv = 'client;montant;ville\nAnn;1.5;Paris\nBob;2;Lyon\nCy;3;Nice\n'
+  await uploadText(studio, 'europe.csv', Buffer.from(csv))
+  await expect(columns(page)).toContainText('montant')
+  await expect(preview(page)).toContainText('Lyon')
+  await expect(page.getByText('3 rows × 3 columns')).toBeVisible()
+})
+
+test('a quoted cell with a line break stays one cell of one row', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  const csv = 'id,note,score\n1,"first line\nsecond line",5\n2,"plain",6\n'
+  await uploadText(studio, 'notes.csv', Buffer.from(csv))
+  await expect(page.getByText('2 rows × 3 columns')).toBeVisible()
+  await expect(preview(page)).toContainText('second line')
+})
+
+test('a file without a header row gets column_1.. names and a note saying why', async ({
+  page,
+}) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  await uploadText(studio, 'headless.csv', Buffer.from('Ann,34,Paris\nBob,45,Rome\nCy,29,Oslo\n'))
+  await expect(page.getByText(/The first row looks like data, not column names/)).toBeVisible()
+  await expect(columns(page)).toContainText('column_2')
+  await expect(preview(page)).toContainText('Ann')
+  await expect(page.getByText('3 rows × 3 columns')).toBeVisible()
+})
+
+test('a UTF-16 file saved by Excel ("Unicode text") loads, with a note', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  const text = 'client\tville\tscore\nRenée\tZürich\t1\nJosé\tMálaga\t2\n'
+  const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+  await uploadText(studio, 'unicode.txt', buffer)
+  await expect(page.getByText('The file was read as UTF-16LE text.')).toBeVisible()
+  await expect(preview(page)).toContainText('Málaga')
+})
+
+test('a tab-separated file keeps commas inside its cells', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  const tsv = 'name\taddress\tamount\nAnn\t1 Main St, Springfield\t10\nBob\t2 High St, Leeds\t20\n'
+  await uploadText(studio, 'people.tsv', Buffer.from(tsv))
+  await expect(preview(page)).toContainText('1 Main St, Springfield')
+  await expect(page.getByText('2 rows × 3 columns')).toBeVisible()
 })

@@ -47,7 +47,9 @@ export const createRecipeSlice: Slice<RecipeSlice> = (set, get) => {
       const seed = get().recipe?.seed ?? 42
       set({ targetColumn: column, detection })
       replan(
-        detection.task === null ? null : proposeRecipe(dataset.table, dataset.name, column, seed),
+        detection.task === null
+          ? null
+          : proposeRecipe(dataset.table, dataset.name, column, seed, dataset.types),
       )
     },
     setSeed: (seed) => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { inferColumnTypes } from '../table/infer-types'
 import { parseDelimitedText } from '../table/parse-delimited'
 import { prepareTrainingJob } from './prepare-job'
 import { leftOutColumns, proposeFeatureSteps, proposeRecipe } from './propose'
@@ -109,10 +110,36 @@ describe('leftOutColumns: what the default recipe does not feed the network', ()
   it('leaves out a constant column and an identifier, saying why, and keeps the rest', () => {
     const out = leftOutColumns(table, 'churn')
     expect(out.map((c) => c.column)).toEqual(['customer_id', 'region'])
-    expect(out[0]?.why).toMatch(/120 different values in 120 rows: an identifier or free text/)
-    expect(out[1]?.why).toBe('"region" has a single value, so it cannot tell rows apart.')
+    expect(out[0]?.why).toMatch(/^"customer_id" is an identifier: the network would memorise rows/)
+    expect(out[0]?.why).toMatch(/Each of the 120 rows has its own value/)
+    expect(out[1]?.why).toBe(
+      '"region" is constant, so it cannot tell rows apart. All 120 values are "north".',
+    )
     const recipe = proposeRecipe(table, 't', 'churn')
     expect(recipe.features.map((s) => s.column)).toEqual(['visits'])
+  })
+
+  it('leaves out dates and free text, because the recipe cannot encode them yet', () => {
+    const words = ['a quiet morning', 'the market fell', 'rates went up', 'a strong quarter']
+    const lines = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `2024-01-${String((i % 28) + 1).padStart(2, '0')},"Review ${i}: ${words[i % 4] ?? ''} and more words here",${i % 5},${i % 2}`,
+    )
+    const t = csv(`day,comment,score,y\n${lines.join('\n')}\n`)
+    const out = leftOutColumns(t, 'y')
+    expect(out.map((c) => c.column)).toEqual(['day', 'comment'])
+    expect(out[0]?.why).toMatch(/^"day" holds dates, which the recipe cannot use yet\./)
+    expect(out[1]?.why).toMatch(/^"comment" is free text, which the recipe cannot encode yet\./)
+    expect(proposeRecipe(t, 't', 'y').features.map((s) => s.column)).toEqual(['score'])
+  })
+
+  it('keeps a column the analyst chose to treat as categorical, whatever its cardinality', () => {
+    const types = inferColumnTypes(table).map((info, i) =>
+      i === 0 ? { type: 'categorical' as const, reason: 'Chosen by you.', overridden: true } : info,
+    )
+    const out = leftOutColumns(table, 'churn', types)
+    expect(out.map((c) => c.column)).toEqual(['region'])
   })
 
   it('keeps a categorical column whose many categories each cover several rows', () => {

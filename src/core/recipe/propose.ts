@@ -1,4 +1,6 @@
 import { defaultMlpSpec } from '../model/model-spec'
+import type { ColumnTypeInfo } from '../table/column-type'
+import { inferColumnTypes } from '../table/infer-types'
 import { defaultTrainConfig } from '../train/train-config'
 import {
   cellLabel,
@@ -70,14 +72,42 @@ function presentAndDistinct(column: Column): { present: number; distinct: number
   return { present: n - missingCount(column), distinct: distinctCount(column) }
 }
 
+/** Why a column of this type stays out of the default recipe; null when the type is usable. */
+function leftOutBecause(name: string, info: ColumnTypeInfo): string | null {
+  switch (info.type) {
+    case 'constant':
+      return `"${name}" is constant, so it cannot tell rows apart. ${info.reason}`
+    case 'identifier':
+      return `"${name}" is an identifier: the network would memorise rows instead of learning. ${info.reason}`
+    case 'text':
+      return `"${name}" is free text, which the recipe cannot encode yet. ${info.reason}`
+    case 'datetime':
+      return `"${name}" holds dates, which the recipe cannot use yet. ${info.reason}`
+    default:
+      return null
+  }
+}
+
 /**
- * Columns the default recipe leaves out, each with the reason: constants carry no signal, and
- * identifiers or free text would one-hot into an input per row that only memorises the rows.
+ * Columns the default recipe leaves out, each with the reason: constants carry no signal,
+ * identifiers would only let the network memorise rows, and free text and dates need encodings
+ * the recipe does not have yet. A categorical column with a category for most rows is left out
+ * too (one-hot would give an input per row), unless the analyst chose its type.
  */
-export function leftOutColumns(table: Table, target: string): LeftOutColumn[] {
+export function leftOutColumns(
+  table: Table,
+  target: string,
+  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
+): LeftOutColumn[] {
   const out: LeftOutColumn[] = []
-  for (const column of table.columns) {
-    if (column.name === target) continue
+  table.columns.forEach((column, i) => {
+    if (column.name === target) return
+    const info = types[i]
+    const byType = info ? leftOutBecause(column.name, info) : null
+    if (byType) {
+      out.push({ column: column.name, why: byType })
+      return
+    }
     const { present, distinct } = presentAndDistinct(column)
     if (distinct <= 1) {
       out.push({
@@ -86,21 +116,26 @@ export function leftOutColumns(table: Table, target: string): LeftOutColumn[] {
       })
     } else if (
       column.kind === 'categorical' &&
+      !info?.overridden &&
       distinct > MAX_ONE_HOT_CATEGORIES &&
       distinct > present / 2
     ) {
       out.push({
         column: column.name,
-        why: `"${column.name}" has ${distinct.toLocaleString('en-US')} different values in ${present.toLocaleString('en-US')} rows: an identifier or free text. One-hot encoding would give the network an input per row to memorise.`,
+        why: `"${column.name}" has ${distinct.toLocaleString('en-US')} different values in ${present.toLocaleString('en-US')} rows: one-hot encoding would give the network an input per row to memorise.`,
       })
     }
-  }
+  })
   return out
 }
 
 /** One step per usable feature column: scale numbers, one-hot categories, each with its reason. */
-export function proposeFeatureSteps(table: Table, target: string): ProposedStep[] {
-  const leftOut = new Set(leftOutColumns(table, target).map((c) => c.column))
+export function proposeFeatureSteps(
+  table: Table,
+  target: string,
+  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
+): ProposedStep[] {
+  const leftOut = new Set(leftOutColumns(table, target, types).map((c) => c.column))
   return table.columns
     .filter((c) => c.name !== target && !leftOut.has(c.name))
     .map((column): ProposedStep =>
@@ -122,6 +157,7 @@ export function proposeRecipe(
   sourceName: string,
   targetColumn: string,
   seed = 42,
+  types?: readonly ColumnTypeInfo[],
 ): Recipe {
   const target = proposeTarget(findColumn(table, targetColumn))
   return {
@@ -132,7 +168,7 @@ export function proposeRecipe(
       columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
     },
     target,
-    features: proposeFeatureSteps(table, targetColumn).map((p) => p.step),
+    features: proposeFeatureSteps(table, targetColumn, types).map((p) => p.step),
     split: {
       method: target.task === 'regression' ? 'random' : 'stratified',
       train: 0.8,

@@ -31,6 +31,25 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/**
+ * The encoding to stream a file with, judged from its first kilobytes: a byte-order mark, or
+ * UTF-16's zero bytes, else UTF-8 (a reader falls back to Windows-1252 when the bytes turn out
+ * not to be valid UTF-8).
+ */
+export function detectEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le'
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be'
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8'
+  return guessUtf16(head) ?? 'utf-8'
+}
+
+/** How a note names an encoding that was not UTF-8; null for UTF-8. */
+export function encodingNote(encoding: TextEncodingName): string | null {
+  if (encoding === 'utf-8') return null
+  const label = encoding === 'windows-1252' ? 'Latin-1 (Windows-1252)' : encoding.toUpperCase()
+  return `The file was read as ${label} text.`
+}
+
 /** ASCII text in UTF-16 has a zero in every other byte: count them in the first few kilobytes. */
 function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096)

@@ -1,14 +1,5 @@
-import { columnFromCells } from './infer'
-import { cleanHeaders, DataError, type ParsedTable } from './parse-delimited'
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  // Nested objects and arrays stay visible as their JSON text rather than vanishing.
-  return JSON.stringify(value)
-}
+import { tableFromRecords, type ParsedWithSources } from './from-values'
+import { DataError } from './parsed-table'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -45,7 +36,7 @@ function readRecords(text: string): unknown[] {
  * Parses JSON records into a table: the columns are every key seen, in first-seen order; a
  * record without a key has a missing cell there.
  */
-export function parseJsonText(text: string): ParsedTable {
+export function parseJsonText(text: string): ParsedWithSources {
   const records = readRecords(text)
   if (records.length === 0) throw new DataError('The JSON file holds no records.')
   const keys: string[] = []
@@ -63,14 +54,5 @@ export function parseJsonText(text: string): ParsedTable {
       }
     }
   })
-  const warnings: string[] = []
-  const names = cleanHeaders(keys, warnings)
-  const rows = records as Record<string, unknown>[]
-  const columns = keys.map((key, c) =>
-    columnFromCells(
-      names[c] ?? key,
-      rows.map((record) => cellText(record[key])),
-    ),
-  )
-  return { table: { columns, rowCount: rows.length }, warnings }
+  return tableFromRecords(records as Record<string, unknown>[], keys)
 }

@@ -2,9 +2,14 @@ import { Button, Collapse, Paper, Stack, Text, Textarea, Title } from '@mantine/
 import { useState } from 'react'
 import { useStudio } from '../../state/studio-store'
 import classes from './data-sources.module.css'
+import { LoadProgress } from './load-progress'
+import { SheetPicker } from './sheet-picker'
 
-const ACCEPT =
-  '.csv,.tsv,.txt,.json,.jsonl,.ndjson,text/csv,text/tab-separated-values,application/json'
+const ACCEPT = [
+  '.csv,.tsv,.txt,.json,.jsonl,.ndjson,.xlsx,.xlsm,.parquet',
+  'text/csv,text/tab-separated-values,application/json',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+].join(',')
 
 /** The analyst's own data: a chosen or dropped file, or cells pasted from a spreadsheet. */
 export function OwnData() {
@@ -45,7 +50,7 @@ export function OwnData() {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <span>Choose or drop a CSV, TSV or JSON file…</span>
+          <span>Choose or drop a CSV, TSV, JSON, Excel (.xlsx) or Parquet file…</span>
           <input
             type="file"
             aria-label="Upload data file"
@@ -54,6 +59,8 @@ export function OwnData() {
             disabled={loading}
           />
         </label>
+        <LoadProgress />
+        <SheetPicker />
         <Button
           variant="subtle"
           size="xs"

@@ -22,11 +22,15 @@ export function PrepareStep() {
   const plan = useStudio((s) => s.plan)
   const setSeed = useStudio((s) => s.setSeed)
   const proposals = useMemo(
-    () => (dataset && recipe ? proposeFeatureSteps(dataset.table, recipe.target.column) : []),
+    () =>
+      dataset && recipe
+        ? proposeFeatureSteps(dataset.table, recipe.target.column, dataset.types)
+        : [],
     [dataset, recipe],
   )
   const leftOut = useMemo(
-    () => (dataset && recipe ? leftOutColumns(dataset.table, recipe.target.column) : []),
+    () =>
+      dataset && recipe ? leftOutColumns(dataset.table, recipe.target.column, dataset.types) : [],
     [dataset, recipe],
   )
   if (!dataset || !recipe || !plan) {
