@@ -1,6 +1,6 @@
 // The parsing worker: reads a file's text and runs the core parser off the main thread.
 import { DataError } from '../core/table/parse-delimited'
-import { parseFileBytes } from '../core/table/parse-file'
+import { parseAnyFile } from '../core/table/parse-file'
 import { inferColumnTypes } from '../core/table/infer-types'
 import { profileTable } from '../core/profile/profile-table'
 import type { ParseReply, ParseRequest } from './parse-protocol'
@@ -10,7 +10,7 @@ self.addEventListener('message', (event: MessageEvent<ParseRequest>) => {
     let reply: ParseReply
     try {
       const { file, name } = event.data
-      const parsed = parseFileBytes(new Uint8Array(await file.arrayBuffer()), name)
+      const parsed = await parseAnyFile(new Uint8Array(await file.arrayBuffer()), name)
       const types = inferColumnTypes(parsed.table)
       reply = { ok: true, parsed, types, profile: profileTable(parsed.table, types) }
     } catch (error) {

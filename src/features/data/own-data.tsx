@@ -4,7 +4,7 @@ import { useStudio } from '../../state/studio-store'
 import classes from './data-sources.module.css'
 
 const ACCEPT =
-  '.csv,.tsv,.txt,.json,.jsonl,.ndjson,text/csv,text/tab-separated-values,application/json'
+  '.csv,.tsv,.txt,.json,.jsonl,.ndjson,.xlsx,.parquet,text/csv,text/tab-separated-values,application/json'
 
 /** The analyst's own data: a chosen or dropped file, or cells pasted from a spreadsheet. */
 export function OwnData() {
