@@ -134,15 +134,13 @@ function readError(error: unknown): DataError {
 
 /**
  * Reads every row group of a Parquet file into columns. Nulls come back as null, timestamps and
- * dates as Date, INT64 as numbers when safe (see fromBigInts). hyparquet and its decompressors
- * (snappy, gzip, zstd, brotli, lz4) are imported only when a Parquet file arrives.
+ * dates as Date, INT64 as numbers when safe (see fromBigInts). hyparquet is imported only when a
+ * Parquet file arrives, and its extra decompressors (gzip, zstd, brotli, lz4) only when the file
+ * uses one of them.
  */
 export async function readParquet(bytes: Uint8Array): Promise<ParquetColumns> {
   checkContainer(bytes)
-  const [{ parquetMetadata, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
-    import('hyparquet'),
-    import('hyparquet-compressors'),
-  ])
+  const { parquetMetadata, parquetRead, parquetSchema } = await import('hyparquet')
   const file = bytes.slice().buffer
   let metadata: ReturnType<typeof parquetMetadata>
   try {
@@ -157,6 +155,14 @@ export async function readParquet(bytes: Uint8Array): Promise<ParquetColumns> {
       'The Parquet file has no rows. Choose a file with data, or check that it was written completely.',
     )
   }
+  const codecs = metadata.row_groups.flatMap((group) =>
+    group.columns.map((column) => column.meta_data?.codec ?? 'UNCOMPRESSED'),
+  )
+  // hyparquet reads snappy itself; the other decompressors (brotli's dictionary alone is most of
+  // their 115 kB) are fetched only for files that need them.
+  const compressors = codecs.every((codec) => codec === 'UNCOMPRESSED' || codec === 'SNAPPY')
+    ? undefined
+    : (await import('hyparquet-compressors')).compressors
   const chunks = new Map<string, Chunk[]>(names.map((name) => [name, []]))
   try {
     await parquetRead({
