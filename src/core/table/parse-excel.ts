@@ -100,8 +100,8 @@ function listSheetNames(bytes: Uint8Array): string[] {
     )
   }
   const xml = new TextDecoder().decode(workbook)
-  const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) =>
-    unescapeXml(m[1] ?? ''),
+  const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname=(?:"([^"]*)"|'([^']*)')/g)].map(
+    (m) => unescapeXml(m[1] ?? m[2] ?? ''),
   )
   if (names.length === 0) {
     throw new DataError('The workbook has no sheets. Add a sheet with a header row and data.')
