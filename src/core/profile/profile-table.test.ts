@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ColumnTypeInfo, ColumnType } from '../table/column-type'
-import { parseFileBytes } from '../table/parse-file'
+import { parseFile } from '../table/parse-file'
 import type { Column, Table } from '../table/table'
 import { EXACT_BUDGET } from './correlation'
 import { profileTable, reprofileAfterOverride } from './profile-table'
@@ -10,9 +10,8 @@ import type { ColumnProfile, TableProfile } from './profile-types'
 // Expected figures below were computed independently with numpy 2.4 on the same CSV:
 // x.mean(), x.std(ddof=1), np.quantile(x, q) (linear), np.histogram(x, bins=25), np.corrcoef,
 // and pandas' adjusted skewness √(n(n−1))/(n−2)·m3/m2^1.5.
-const creditCard = parseFileBytes(
-  new Uint8Array(readFileSync('public/datasets/CreditCard.csv')),
-  'CreditCard.csv',
+const creditCard = (
+  await parseFile(new Blob([readFileSync('public/datasets/CreditCard.csv')]), 'CreditCard.csv')
 ).table
 
 function typesOf(table: Table, overrides: Record<string, ColumnType> = {}): ColumnTypeInfo[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ColumnTypeInfo } from '../table/column-type'
-import { parseFileBytes } from '../table/parse-file'
+import { parseFile } from '../table/parse-file'
 import type { Column, Table } from '../table/table'
 import { profileTable } from './profile-table'
 import { targetProfile } from './target-profile'
@@ -47,10 +47,9 @@ function seeded(seed: number): () => number {
 }
 
 describe('targetProfile', () => {
-  it('reports the class balance of the credit card sample (1,023 yes, 296 no)', () => {
-    const table = parseFileBytes(
-      new Uint8Array(readFileSync('public/datasets/CreditCard.csv')),
-      'CreditCard.csv',
+  it('reports the class balance of the credit card sample (1,023 yes, 296 no)', async () => {
+    const table = (
+      await parseFile(new Blob([readFileSync('public/datasets/CreditCard.csv')]), 'CreditCard.csv')
     ).table
     const result = profileFor(table, 'card')
     expect(result.task).toBe('binary')

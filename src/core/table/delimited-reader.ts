@@ -30,6 +30,14 @@ function isBlank(row: readonly string[]): boolean {
 export class DelimitedReader {
   private parser: Papa.Parser | null = null
   private pending = ''
+  /**
+   * Files that mix \r\n and \n (hand-edited exports) would lose rows: papaparse settles on one
+   * line ending. When the start of the file mixes endings, every ending becomes \n before parsing
+   * (a file consistent in its first 64 KB and mixed only later is not caught).
+   */
+  private unifyLineEndings = false
+  /** A \r at the end of a piece, held back until the next piece says whether \n follows. */
+  private heldReturn = false
   private charsParsed = 0
   private rowsParsed = 0
   private headerRows: string[][] | null = []
@@ -52,8 +60,10 @@ export class DelimitedReader {
       this.pending = ''
       this.parser = this.createParser(text)
     }
+    if (this.unifyLineEndings) text = this.unify(text, final)
     const input = this.pending + text
     const result = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>
+    if (final) this.refuseUnclosedQuote(result)
     this.pending = final ? '' : input.slice(result.meta.cursor)
     this.charsParsed += final ? input.length : result.meta.cursor
     this.rowsParsed += result.data.length
@@ -68,8 +78,27 @@ export class DelimitedReader {
       skipEmptyLines: 'greedy',
       delimitersToGuess: DELIMITERS,
     })
-    const newline = guess.meta.linebreak as '\r' | '\n' | '\r\n'
+    const endings = [/\r\n/, /(^|[^\r])\n/, /\r(?!\n)/].filter((e) => e.test(sample)).length
+    this.unifyLineEndings = endings > 1
+    const newline = this.unifyLineEndings ? '\n' : (guess.meta.linebreak as '\r' | '\n' | '\r\n')
     return new Papa.Parser({ delimiter: guess.meta.delimiter, newline })
+  }
+
+  private unify(text: string, final: boolean): string {
+    let piece = this.heldReturn ? `\r${text}` : text
+    this.heldReturn = !final && piece.endsWith('\r')
+    if (this.heldReturn) piece = piece.slice(0, -1)
+    return piece.replace(/\r\n?/g, '\n')
+  }
+
+  /** An unclosed quote turns the rest of the file into one cell: refuse it rather than guess. */
+  private refuseUnclosedQuote(result: Papa.ParseResult<string[]>): void {
+    const error = result.errors.find((e) => e.code === 'MissingQuotes')
+    if (!error) return
+    const row = this.rowsParsed + (error.row ?? 0) + 1
+    throw new DataError(
+      `A quote (") opened in row ${row.toLocaleString('en-US')} of the file is never closed, so everything after it would be read as one cell. Close or remove that quote in the file, then load it again.`,
+    )
   }
 
   private addRow(row: string[]): void {

@@ -56,9 +56,8 @@ export function tableRecords(
   const records: Record<string, number | string | null>[] = []
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as number
-    const record: Record<string, number | string | null> = {}
-    for (const column of table.columns) record[column.name] = cellValue(column, row)
-    records.push(record)
+    // fromEntries defines own properties, so a column named __proto__ stays a column.
+    records.push(Object.fromEntries(table.columns.map((c) => [c.name, cellValue(c, row)])))
   }
   return records
 }

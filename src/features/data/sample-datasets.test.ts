@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { detectTask } from '../../core/recipe/task'
-import { parseFileBytes } from '../../core/table/parse-file'
+import { parseFile } from '../../core/table/parse-file'
 import { findColumn } from '../../core/table/table'
 import { SAMPLE_DATASETS } from './sample-datasets'
 
@@ -10,11 +10,11 @@ const TASK_WORDS = { binary: /^Binary/, multiclass: /^Multiclass/, regression: /
 describe('bundled sample datasets', () => {
   it.each(SAMPLE_DATASETS.filter((s) => s.kind === 'table').map((s) => [s.title, s] as const))(
     '%s parses with the shape, target and task its card shows',
-    (_title, sample) => {
+    async (_title, sample) => {
       const bytes = readFileSync(
         new URL(`../../../public/datasets/${sample.file}`, import.meta.url),
       )
-      const { table, warnings } = parseFileBytes(new Uint8Array(bytes), sample.file)
+      const { table, warnings } = await parseFile(new Blob([bytes]), sample.file)
       expect(warnings).toEqual([])
       expect([table.rowCount, table.columns.length]).toEqual([sample.rows, sample.columns])
       const target = findColumn(table, sample.target)
