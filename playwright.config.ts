@@ -16,6 +16,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromiumLaunchOptions(),
     acceptDownloads: true,
+    // A control that never appears fails the test in half a minute, not at the test's timeout.
+    actionTimeout: 30_000,
     viewport: { width: 1280, height: 900 },
   },
   webServer: {

@@ -88,3 +88,15 @@ test('every bundled sample opens with its target preselected and all its rows', 
     await expect(page.getByRole('alert')).toHaveCount(0)
   }
 })
+
+test('the quick picker loads the chosen sample with "Load sample dataset"', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  await page
+    .getByRole('combobox', { name: 'Sample dataset' })
+    .selectOption({ label: 'Iris flowers' })
+  await page.getByRole('button', { name: 'Load sample dataset' }).click()
+  await expect(page.getByText('Loaded: Iris flowers.')).toBeVisible()
+  await expect(studio.targetColumn()).toHaveValue('species')
+  await expect(page.getByText(`iris.csv: ${count(shape('iris.csv').rows)} rows`)).toBeVisible()
+})

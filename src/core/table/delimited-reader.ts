@@ -97,7 +97,7 @@ export class DelimitedReader {
     if (!error) return
     const row = this.rowsParsed + (error.row ?? 0) + 1
     throw new DataError(
-      `A quote (") opened in row ${row.toLocaleString('en-US')} of the file is never closed, so everything after it would be read as one cell. Close or remove that quote in the file, then load it again.`,
+      `A quote (") opened in row ${row.toLocaleString('en-US')} of the file is never closed, so everything after it would be read as one cell. Open the file in a text editor, close or remove that quote, then load it again.`,
     )
   }
 

@@ -1,4 +1,14 @@
-import { Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import {
+  Button,
+  Grid,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useState } from 'react'
 import { useStudio } from '../../state/studio-store'
 import classes from './data-sources.module.css'
@@ -34,6 +44,9 @@ export function DataSources() {
   const [open, setOpen] = useState<boolean | null>(null)
   const expanded = open ?? !hasData
   const loaded = SAMPLE_DATASETS.find((s) => s.id === loadedSampleId)
+  // The quick picker (a contract of DESIGN.md): pick by name, load with one button.
+  const [pickedId, setPickedId] = useState(SAMPLE_DATASETS[0]?.id ?? '')
+  const picked = SAMPLE_DATASETS.find((s) => s.id === pickedId)
 
   return (
     <Grid gap="md">
@@ -48,14 +61,32 @@ export function DataSources() {
                 {loaded ? ` Loaded: ${loaded.title}.` : ''}
               </Text>
             </div>
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => setOpen(!expanded)}
-              aria-expanded={expanded}
-            >
-              {expanded ? 'Hide sample datasets' : 'Browse sample datasets'}
-            </Button>
+            <Group gap="xs" wrap="nowrap">
+              <NativeSelect
+                size="xs"
+                aria-label="Sample dataset"
+                value={pickedId}
+                onChange={(event) => setPickedId(event.currentTarget.value)}
+                data={SAMPLE_DATASETS.map((s) => ({ value: s.id, label: s.title }))}
+              />
+              <Button
+                size="xs"
+                disabled={loading || !picked}
+                onClick={() => {
+                  if (picked) void loadSample(picked)
+                }}
+              >
+                Load sample dataset
+              </Button>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => setOpen(!expanded)}
+                aria-expanded={expanded}
+              >
+                {expanded ? 'Hide sample datasets' : 'Browse sample datasets'}
+              </Button>
+            </Group>
           </Group>
           {!expanded && (
             // Folded: every sample is still one click away, by name.

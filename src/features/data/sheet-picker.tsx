@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core'
+import { NativeSelect } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
 
 /** Which worksheet of a workbook is loaded, shown when the workbook has more than one. */
@@ -8,16 +8,13 @@ export function SheetPicker() {
   const loadSheet = useStudio((s) => s.loadSheet)
   if (!sheets || sheets.names.length < 2) return null
   return (
-    <Select
+    <NativeSelect
       label="Sheet"
       size="xs"
       data={[...sheets.names]}
       value={sheets.current}
-      allowDeselect={false}
       disabled={loading}
-      onChange={(sheet) => {
-        if (sheet) void loadSheet(sheet)
-      }}
+      onChange={(event) => void loadSheet(event.currentTarget.value)}
     />
   )
 }

@@ -1,17 +1,19 @@
 import {
   ActionIcon,
   Badge,
+  Button,
   Group,
   NativeSelect,
   Paper,
   ScrollArea,
   Table,
   Text,
+  TextInput,
   Title,
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core'
-import { Fragment, useState } from 'react'
+import { Fragment, useMemo, useState } from 'react'
 import type { ColumnProfile } from '../../../core/profile/profile-types'
 import { COLUMN_TYPES, type ColumnType, type ColumnTypeInfo } from '../../../core/table/column-type'
 import { ColumnDetail } from './column-detail'
@@ -25,16 +27,44 @@ interface ColumnTableProps {
   readonly onOverride: (column: string, type: ColumnType) => void
 }
 
+/** Rows drawn at a time: a 2,000-column file would otherwise mount 2,000 selects and charts. */
+const PAGE = 100
+
 /** One row per column: its type and why, a type override, and the figures that matter. */
 export function ColumnTable({ columns, types, rowCount, onOverride }: ColumnTableProps) {
   const [open, setOpen] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  const [limit, setLimit] = useState(PAGE)
+  const matching = useMemo(() => {
+    const needle = query.trim().toLowerCase()
+    const indices = columns.map((_, i) => i)
+    return needle === ''
+      ? indices
+      : indices.filter((i) => columns[i]?.name.toLowerCase().includes(needle))
+  }, [columns, query])
+  const shown = matching.slice(0, limit)
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="xs">
         <Title order={4}>Columns</Title>
-        <Text size="sm" c="dimmed">
-          Click a row for its statistics, quantiles and distribution
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            Click a row for its statistics, quantiles and distribution
+          </Text>
+          {columns.length > 12 && (
+            <TextInput
+              size="xs"
+              w={200}
+              placeholder="Find a column"
+              aria-label="Find a column"
+              value={query}
+              onChange={(e) => {
+                setQuery(e.currentTarget.value)
+                setLimit(PAGE)
+              }}
+            />
+          )}
+        </Group>
       </Group>
       <ScrollArea.Autosize mah={560}>
         <Table highlightOnHover aria-label="Columns" stickyHeader fz="sm" verticalSpacing={4}>
@@ -51,7 +81,9 @@ export function ColumnTable({ columns, types, rowCount, onOverride }: ColumnTabl
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {columns.map((column, i) => {
+            {shown.map((i) => {
+              const column = columns[i]
+              if (!column) return null
               const info = types[i] ?? { type: column.type, reason: '' }
               const expanded = open === column.name
               const toggle = () => setOpen(expanded ? null : column.name)
@@ -135,6 +167,21 @@ export function ColumnTable({ columns, types, rowCount, onOverride }: ColumnTabl
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
+      {matching.length > shown.length && (
+        <Group gap="sm" mt="xs">
+          <Text size="sm" c="dimmed">
+            Showing {formatCount(shown.length)} of {formatCount(matching.length)} columns.
+          </Text>
+          <Button variant="subtle" size="xs" onClick={() => setLimit(limit + PAGE)}>
+            Show {formatCount(Math.min(PAGE, matching.length - shown.length))} more
+          </Button>
+        </Group>
+      )}
+      {matching.length === 0 && (
+        <Text size="sm" c="dimmed" mt="xs">
+          No column name contains “{query}”.
+        </Text>
+      )}
     </Paper>
   )
 }
