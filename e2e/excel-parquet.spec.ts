@@ -110,10 +110,8 @@ test('a damaged workbook or Parquet file gets a clear message and the sample sta
   await studio.loadSample('German credit risk')
   const damaged: [string, string][] = [
     ['truncated.xlsx', 'The Excel file is damaged or incomplete'],
-    ['really-a-csv.xlsx', 'contains plain text. If it is a CSV, rename it to .csv'],
     ['password-protected.xlsx', 'This workbook is protected by a password'],
     ['truncated.parquet', 'The Parquet file is damaged or incomplete'],
-    ['really-text.parquet', 'contains plain text. If it is a CSV, rename it to .csv'],
   ]
   for (const [name, message] of damaged) {
     await studio.upload(fixture(name))
@@ -122,5 +120,22 @@ test('a damaged workbook or Parquet file gets a clear message and the sample sta
     await expect(alert).toContainText('GermanCredit.csv')
     await expect(page.getByRole('table', { name: 'Columns' })).toContainText('Duration')
     await expect(studio.targetColumn()).toHaveValue('Class')
+  }
+})
+
+test('a CSV saved under an .xlsx or .parquet name is read as the CSV it is, with a note', async ({
+  page,
+}) => {
+  const studio = new StudioPage(page)
+  await studio.open()
+  for (const [name, format] of [
+    ['really-a-csv.xlsx', 'an Excel workbook'],
+    ['really-text.parquet', 'a Parquet file'],
+  ]) {
+    await studio.upload(fixture(name ?? ''))
+    await expect(page.getByRole('alert')).toContainText(
+      `"${name}" is named like ${format} but holds text; it was read as CSV.`,
+    )
+    await expect(page.getByText(new RegExp(`${name}: \\d+ rows × 12 columns`))).toBeVisible()
   }
 })

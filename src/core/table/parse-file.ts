@@ -3,7 +3,6 @@ import { tableFromColumns, tableFromRows, type ParsedWithSources } from './from-
 import { readExcel } from './parse-excel'
 import { parseJsonText } from './parse-json'
 import { readParquet } from './parse-parquet'
-import { DataError } from './parsed-table'
 import { readDelimitedBlob, type StreamOptions } from './read-delimited-blob'
 
 const JSON_EXTENSIONS = /\.(json|jsonl|ndjson)$/i
@@ -58,10 +57,8 @@ async function parseByFormat(
   options: ParseFileOptions,
 ): Promise<ParsedFile> {
   switch (format) {
+    // An OLE container: an old .xls or a password-protected workbook; the Excel reader says which.
     case 'old-excel':
-      throw new DataError(
-        'This is an old-style Excel file (.xls) or a password-protected workbook, which cannot be read here. Open it in Excel and save it as .xlsx without a password, or as CSV.',
-      )
     case 'xlsx': {
       const book = await readExcel(await allBytes(blob, options), options.sheet)
       const parsed = tableFromRows(book.rows, `sheet "${book.sheet}"`)
