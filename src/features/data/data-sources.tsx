@@ -45,14 +45,16 @@ export function DataSources() {
   const expanded = open ?? !hasData
   const loaded = SAMPLE_DATASETS.find((s) => s.id === loadedSampleId)
   // The quick picker (a contract of DESIGN.md): pick by name, load with one button.
-  const [pickedId, setPickedId] = useState(SAMPLE_DATASETS[0]?.id ?? '')
-  const picked = SAMPLE_DATASETS.find((s) => s.id === pickedId)
+  // Until the analyst picks here, it shows what is loaded (or the first sample).
+  const [pickedId, setPickedId] = useState<string | null>(null)
+  const shownId = pickedId ?? loadedSampleId ?? SAMPLE_DATASETS[0]?.id ?? ''
+  const picked = SAMPLE_DATASETS.find((s) => s.id === shownId)
 
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 9 }}>
         <Paper withBorder p="md" radius="md" h="100%">
-          <Group justify="space-between" align="center" wrap="nowrap">
+          <Group justify="space-between" align="center" gap="sm">
             <div>
               <Title order={4}>Start with a real dataset</Title>
               <Text size="xs" c="dimmed">
@@ -65,7 +67,7 @@ export function DataSources() {
               <NativeSelect
                 size="xs"
                 aria-label="Sample dataset"
-                value={pickedId}
+                value={shownId}
                 onChange={(event) => setPickedId(event.currentTarget.value)}
                 data={SAMPLE_DATASETS.map((s) => ({ value: s.id, label: s.title }))}
               />
