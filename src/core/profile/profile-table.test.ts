@@ -160,6 +160,15 @@ describe('profileTable on small hand-checked tables', () => {
     expect(profileTable(table, typesOf(table)).duplicateRows).toBe(3)
   })
 
+  it('finds no duplicates when a column differs in every row, and still counts them otherwise', () => {
+    const repeated = labels('b', ['x', 'x', 'x', 'x'])
+    const withId = tableOf(numbers('id', [1, 2, 3, 4]), repeated)
+    expect(profileTable(withId, typesOf(withId)).duplicateRows).toBe(0)
+    // An id with a gap (missing) proves nothing: rows 2 and 3 are equal.
+    const gappy = tableOf(numbers('id', [1, 2, Number.NaN, Number.NaN]), repeated)
+    expect(profileTable(gappy, typesOf(gappy)).duplicateRows).toBe(1)
+  })
+
   it('leaves missing values out of every statistic and counts them', () => {
     const table = tableOf(
       numbers('x', [4, Number.NaN, 1, 3, Number.NaN, 2]),

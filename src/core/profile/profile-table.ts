@@ -16,7 +16,11 @@ export function profileTable(table: Table, types: readonly ColumnTypeInfo[]): Ta
     profileColumn(column, types[i]?.type ?? defaultType(column.kind), scratch),
   )
   const correlation = correlationMatrix(table, columns, correlationColumns(columns))
-  return assemble(table.rowCount, countDuplicateRows(table), columns, correlation)
+  // A column with a different value in every row (an id, a timestamp) proves no two rows are
+  // equal, so the row-hash pass over the whole table is skipped: exact, and the common case.
+  const unique = columns.some((c) => c.missing === 0 && c.distinct === table.rowCount)
+  const duplicates = unique ? 0 : countDuplicateRows(table)
+  return assemble(table.rowCount, duplicates, columns, correlation)
 }
 
 /**

@@ -190,15 +190,11 @@ function inferCategorical(column: CategoricalColumn, rowCount: number): Inferred
   if (dates) return inferredDates(column, rowCount, present, dates, usedCodes)
   let length = 0
   let spaced = 0
-  let numberLike = 0
-  let codeLike = 0
   usedCodes.forEach((code, i) => {
     const text = used[i] ?? ''
     const n = counts[code] ?? 0
     length += text.length * n
     if (text.includes(' ')) spaced += n
-    if (!Number.isNaN(cellNumber(text))) numberLike += n
-    else if (/^[-+]?0\d+$/.test(text)) codeLike += n
   })
   const distinct = used.length
   if (length / present > TEXT_MEAN_LENGTH && spaced >= present / 2 && distinct >= present / 2) {
@@ -217,6 +213,16 @@ function inferCategorical(column: CategoricalColumn, rowCount: number): Inferred
       },
     }
   }
+  // Only now, past the text and identifier checks, is every value tried as a number: a million
+  // ids would otherwise pay for a number parse and a pattern test each.
+  let numberLike = 0
+  let codeLike = 0
+  usedCodes.forEach((code, i) => {
+    const text = used[i] ?? ''
+    const n = counts[code] ?? 0
+    if (!Number.isNaN(cellNumber(text))) numberLike += n
+    else if (/^[-+]?0\d+$/.test(text)) codeLike += n
+  })
   const examples = `${count(distinct)} different values, such as ${quoted(used.slice(0, 3))}`
   if (codeLike > 0 && codeLike + numberLike === present) {
     return {
