@@ -143,6 +143,18 @@ test('a dropped zip loads like a chosen one', async ({ page }) => {
   await expect(classRow(page, '4')).toContainText('8 images')
   await expect(page.getByRole('heading', { name: 'dropped.zip' })).toBeVisible()
 
+  // The same zip dropped on the data-file area is recognised as images, not refused as a workbook.
+  const onDataArea = await page.evaluateHandle((bytes) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([new Uint8Array(bytes)], 'on-data-area.zip'))
+    return transfer
+  }, zip)
+  await page
+    .getByText('Choose or drop a CSV, TSV, JSON, Excel (.xlsx) or Parquet file…')
+    .dispatchEvent('drop', { dataTransfer: onDataArea })
+  await expect(page.getByRole('heading', { name: 'on-data-area.zip' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+
   // Loose pictures without class folders are refused with the way to arrange them.
   const loose = await page.evaluateHandle(
     (pngs) => {

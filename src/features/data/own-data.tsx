@@ -1,6 +1,7 @@
 import { Button, Collapse, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useStudio } from '../../state/studio-store'
+import { isImageDrop, loadImageDrop, takeDrop } from './images/drop-images'
 import classes from './data-sources.module.css'
 import { LoadProgress } from './load-progress'
 import { SheetPicker } from './sheet-picker'
@@ -28,7 +29,13 @@ export function OwnData() {
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault()
     setDragging(false)
-    const file = event.dataTransfer.files[0]
+    // A folder or a .zip is an image dataset: hand it to the image loader instead of refusing it.
+    const drop = takeDrop(event.dataTransfer)
+    if (isImageDrop(drop)) {
+      void loadImageDrop(drop)
+      return
+    }
+    const file = drop.files[0]
     if (file) void loadData(file, file.name)
   }
 

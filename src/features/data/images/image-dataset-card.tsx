@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useStudio } from '../../../state/studio-store'
 import classes from './image-dataset.module.css'
 import { ImageDatasetView } from './image-dataset-view'
-import { loneZip, walkDroppedEntries } from './walk-drop'
+import { loadImageDrop, takeDrop } from './drop-images'
 
 /** Lets an <input type="file"> pick a whole folder (React has no typed prop for it). */
 const pickFolders = (input: HTMLInputElement | null) => {
@@ -17,7 +17,6 @@ export function ImageDatasetCard() {
   const progress = useStudio((s) => s.imageProgress)
   const error = useStudio((s) => s.imageError)
   const loadImageFiles = useStudio((s) => s.loadImageFiles)
-  const loadImageEntries = useStudio((s) => s.loadImageEntries)
   const loadImageZip = useStudio((s) => s.loadImageZip)
   const [dragging, setDragging] = useState(false)
 
@@ -36,31 +35,7 @@ export function ImageDatasetCard() {
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault()
     setDragging(false)
-    // Entries must be taken during the event; the DataTransfer is emptied once it returns.
-    const entries = [...event.dataTransfer.items]
-      .map((item) => item.webkitGetAsEntry())
-      .filter((entry) => entry !== null)
-    const files = [...event.dataTransfer.files]
-    const zip = loneZip(files)
-    if (zip) {
-      void loadImageZip(zip, zip.name)
-      return
-    }
-    void (async () => {
-      try {
-        const tree =
-          entries.length > 0
-            ? await walkDroppedEntries(entries)
-            : { files: files.map((file) => ({ path: file.name, file })), folders: [] }
-        const [only] = entries
-        const name = entries.length === 1 && only?.isDirectory ? only.name : 'Dropped files'
-        await loadImageEntries(tree.files, tree.folders, name)
-      } catch (error) {
-        useStudio.setState({
-          imageError: `The dropped files could not be read (${error instanceof Error ? error.message : String(error)}). Try "Choose a folder" or a .zip instead.`,
-        })
-      }
-    })()
+    void loadImageDrop(takeDrop(event.dataTransfer))
   }
 
   return (
