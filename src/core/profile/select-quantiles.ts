@@ -76,22 +76,7 @@ export function quantilesByBins(
     for (const at of inBin)
       sortedAt.set(at - start + (before[b] as number), collected[at] as number)
   })
-  const at = (p: number): number => {
-    const h = (n - 1) * p
-    const lo = Math.floor(h)
-    const a = sortedAt.get(lo) ?? Number.NaN
-    const b = sortedAt.get(Math.min(n - 1, lo + 1)) ?? Number.NaN
-    return a + (h - lo) * (b - a)
-  }
-  return {
-    p1: at(QUANTILE_LEVELS.p1),
-    p5: at(QUANTILE_LEVELS.p5),
-    p25: at(QUANTILE_LEVELS.p25),
-    p50: at(QUANTILE_LEVELS.p50),
-    p75: at(QUANTILE_LEVELS.p75),
-    p95: at(QUANTILE_LEVELS.p95),
-    p99: at(QUANTILE_LEVELS.p99),
-  }
+  return linearQuantiles(n, (rank) => sortedAt.get(rank) ?? Number.NaN)
 }
 
 /** Quantiles of whole numbers min, min + 1, … given how often each occurs. */
@@ -104,6 +89,11 @@ export function quantilesOfCounts(counts: Int32Array, min: number, n: number): Q
     }
     return min + counts.length - 1
   }
+  return linearQuantiles(n, valueAt)
+}
+
+/** numpy's default (linear) quantiles of n sorted values, each read through valueAt(rank). */
+function linearQuantiles(n: number, valueAt: (rank: number) => number): Quantiles {
   const at = (p: number): number => {
     const h = (n - 1) * p
     const lo = Math.floor(h)
