@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import writeExcelFile from 'write-excel-file/node'
 import { readExcel } from './parse-excel'
-import { DataError } from './parse-delimited'
-import { addressSince, creditCardRecords, fixture } from './fixtures/formats/credit-card-source'
+import {
+  addressSince,
+  creditCardRecords,
+  dataErrorMessage,
+  fixture,
+  WORKBOOK_COLUMNS,
+} from './fixtures/formats/credit-card-source'
 
 const source = creditCardRecords()
 
 async function workbook(sheets: { sheet: string; data: (string | number | null)[][] }[]) {
   return new Uint8Array(await writeExcelFile(sheets).toBuffer())
-}
-
-async function messageOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError)
-    return (error as Error).message
-  }
-  throw new Error('expected the read to fail')
 }
 
 describe('readExcel', () => {
@@ -26,19 +21,7 @@ describe('readExcel', () => {
     expect(sheetNames).toEqual(['Applicants', 'Notes'])
     expect(sheet).toBe('Applicants')
     const [header = [], ...body] = rows
-    expect(header).toEqual([
-      'card',
-      'reports',
-      'age',
-      'income',
-      'share',
-      'expenditure',
-      'owner',
-      'selfemp',
-      'dependents',
-      'months',
-      'address_since',
-    ])
+    expect(header).toEqual(WORKBOOK_COLUMNS)
     expect(body).toHaveLength(200)
     const col = (name: string) => header.indexOf(name)
     body.forEach((row, i) => {
@@ -70,7 +53,7 @@ describe('readExcel', () => {
   })
 
   it('names the sheets there are when asked for one that is not', async () => {
-    const message = await messageOf(readExcel(fixture('credit-card.xlsx'), 'Sheet1'))
+    const message = await dataErrorMessage(readExcel(fixture('credit-card.xlsx'), 'Sheet1'))
     expect(message).toBe(
       'The workbook has no sheet named "Sheet1". Its sheets are: Applicants, Notes.',
     )
@@ -94,27 +77,27 @@ describe('readExcel', () => {
       ['x', 'y'],
       [1, 'a'],
     ])
-    expect(await messageOf(readExcel(coverFirst, 'Cover'))).toBe(
+    expect(await dataErrorMessage(readExcel(coverFirst, 'Cover'))).toBe(
       'The sheet "Cover" is empty. Choose another sheet: R&D <2024>.',
     )
     const empty = await workbook([{ sheet: 'Sheet1', data: [] }])
-    expect(await messageOf(readExcel(empty))).toMatch(/^The workbook is empty/)
+    expect(await dataErrorMessage(readExcel(empty))).toMatch(/^The workbook is empty/)
   })
 
   it('says what to do with a cut-off, renamed, protected or empty file', async () => {
-    expect(await messageOf(readExcel(fixture('truncated.xlsx')))).toMatch(
+    expect(await dataErrorMessage(readExcel(fixture('truncated.xlsx')))).toMatch(
       /^The Excel file is damaged or incomplete: it may have been cut off/,
     )
-    expect(await messageOf(readExcel(fixture('really-a-csv.xlsx')))).toBe(
+    expect(await dataErrorMessage(readExcel(fixture('really-a-csv.xlsx')))).toBe(
       'This file is named like an Excel workbook but contains plain text. If it is a CSV, rename it to .csv and load it again.',
     )
-    expect(await messageOf(readExcel(fixture('password-protected.xlsx')))).toMatch(
+    expect(await dataErrorMessage(readExcel(fixture('password-protected.xlsx')))).toMatch(
       /^This workbook is protected by a password.*remove the password/,
     )
-    expect(await messageOf(readExcel(new Uint8Array()))).toMatch(/^The file is empty/)
-    expect(await messageOf(readExcel(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])))).toMatch(
-      /^This file is not an Excel .xlsx workbook/,
-    )
+    expect(await dataErrorMessage(readExcel(new Uint8Array()))).toMatch(/^The file is empty/)
+    expect(
+      await dataErrorMessage(readExcel(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))),
+    ).toMatch(/^This file is not an Excel .xlsx workbook/)
   })
 
   it('reads a workbook whose bytes are a view into a larger buffer', async () => {

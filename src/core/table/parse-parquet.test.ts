@@ -1,20 +1,15 @@
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
-import { DataError } from './parse-delimited'
 import { readParquet } from './parse-parquet'
-import { addressSince, creditCardRecords, fixture } from './fixtures/formats/credit-card-source'
+import {
+  addressSince,
+  creditCardRecords,
+  dataErrorMessage,
+  fixture,
+  PARQUET_COLUMNS,
+} from './fixtures/formats/credit-card-source'
 
 const source = creditCardRecords().slice(0, 200)
-
-async function messageOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError)
-    return (error as Error).message
-  }
-  throw new Error('expected the read to fail')
-}
 
 function values(read: Awaited<ReturnType<typeof readParquet>>, name: string): unknown[] {
   const column = read.columns.find((c) => c.name === name)
@@ -28,17 +23,7 @@ describe('readParquet', () => {
     async (codec) => {
       const read = await readParquet(fixture(`credit-card.${codec}.parquet`))
       expect(read.rowCount).toBe(200)
-      expect(read.columns.map((c) => c.name)).toEqual([
-        'card',
-        'reports',
-        'age',
-        'income',
-        'owner',
-        'selfemp',
-        'dependents',
-        'months',
-        'address_since',
-      ])
+      expect(read.columns.map((c) => c.name)).toEqual(PARQUET_COLUMNS)
       for (const column of read.columns) expect(column.values).toHaveLength(200)
       const n = (i: number) => i + 1
       expect(values(read, 'card')).toEqual(source.map((r) => r.card))
@@ -85,17 +70,19 @@ describe('readParquet', () => {
   })
 
   it('says what to do with a cut-off, renamed, encrypted or empty file', async () => {
-    expect(await messageOf(readParquet(fixture('truncated.parquet')))).toMatch(
+    expect(await dataErrorMessage(readParquet(fixture('truncated.parquet')))).toMatch(
       /^The Parquet file is damaged or incomplete: it may have been cut off/,
     )
-    expect(await messageOf(readParquet(fixture('really-text.parquet')))).toBe(
+    expect(await dataErrorMessage(readParquet(fixture('really-text.parquet')))).toBe(
       'This file is named like a Parquet file but contains plain text. If it is a CSV, rename it to .csv and load it again.',
     )
-    expect(await messageOf(readParquet(new Uint8Array()))).toMatch(/^The file is empty/)
+    expect(await dataErrorMessage(readParquet(new Uint8Array()))).toMatch(/^The file is empty/)
     // Parquet modular encryption marks the footer "PARE"; only that marker is checked here.
     const encrypted = fixture('credit-card.snappy.parquet')
     encrypted.set(new TextEncoder().encode('PARE'), encrypted.length - 4)
-    expect(await messageOf(readParquet(encrypted))).toMatch(/^This Parquet file is encrypted/)
+    expect(await dataErrorMessage(readParquet(encrypted))).toMatch(
+      /^This Parquet file is encrypted/,
+    )
   })
 
   it('names a compression codec it cannot read', async () => {
@@ -106,13 +93,13 @@ describe('readParquet', () => {
       codec: 'LZO',
       compressors: { LZO: (input: Uint8Array) => input },
     })
-    expect(await messageOf(readParquet(new Uint8Array(bytes)))).toMatch(
+    expect(await dataErrorMessage(readParquet(new Uint8Array(bytes)))).toMatch(
       /^This Parquet file uses LZO compression, which cannot be read here\. Write it again/,
     )
   })
 
   it('refuses a file with no rows', async () => {
     const bytes = parquetWriteBuffer({ columnData: [{ name: 'x', data: [], type: 'INT32' }] })
-    expect(await messageOf(readParquet(new Uint8Array(bytes)))).toMatch(/has no rows/)
+    expect(await dataErrorMessage(readParquet(new Uint8Array(bytes)))).toMatch(/has no rows/)
   })
 })
