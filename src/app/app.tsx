@@ -6,6 +6,7 @@ import { EvaluateStep } from '../features/evaluate/evaluate-step'
 import { ModelStep } from '../features/model/model-step'
 import { PrepareStep } from '../features/prepare/prepare-step'
 import { TrainStep } from '../features/train/train-step'
+import { planReady } from '../state/recipe-slice'
 import { useStudio } from '../state/studio-store'
 
 const STEPS = [
@@ -22,7 +23,7 @@ type StepId = (typeof STEPS)[number]['id']
 /** Which steps have what they need, so the stepper shows what is done and what comes next. */
 function useStepsDone(): Record<StepId, boolean> {
   const hasData = useStudio((s) => s.dataset !== null)
-  const hasRecipe = useStudio((s) => s.plan !== null)
+  const hasRecipe = useStudio((s) => planReady(s.plan))
   const trained = useStudio((s) => s.trained !== null)
   return {
     data: hasData && hasRecipe,

@@ -1,7 +1,6 @@
 import type { Metric } from '../core/evaluate/metrics'
 import type { SavedModelFiles } from '../core/export/model-files'
 import type { Recipe } from '../core/recipe/recipe-schema'
-import { featureWidth } from '../core/recipe/transform'
 import type { BackendName, BackendRequest } from '../core/train/backend-names'
 import type { BackendChoice } from '../core/train/backends'
 import type { EpochLog } from '../core/train/engine'
@@ -146,7 +145,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       endRun()
       dropPending()
       set({ ...IDLE, trainingStatus: 'starting' })
-      runKey = plan ? speedKey(recipe, featureWidth(plan.fitted)) : null
+      runKey = plan && !plan.error ? speedKey(recipe, plan.inputs) : null
       const backend =
         backendRequest === 'auto' && measured && measured.key === runKey
           ? measured.choice.backend

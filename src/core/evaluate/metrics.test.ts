@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDelimitedText } from '../table/parse-delimited'
-import { fitRecipe } from '../recipe/fit'
+import { fitRecipe } from '../recipe/pipeline/prepare-data'
 import { proposeRecipe } from '../recipe/propose'
 import { decodeOutputs, encodeTarget } from '../recipe/transform'
 import { evaluatePredictions } from './evaluate-split'

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { Recipe } from '../recipe/recipe-schema'
+import { sourceColumns, type Recipe } from '../recipe/recipe-schema'
 import type { RawRecord } from '../table/records'
 
 export type PredictionRecord = Record<string, string | number | null>
@@ -24,7 +24,7 @@ export function attachPredictions(
   const k = task === 'multiclass' ? classes.length : 1
   return records.map((record, i) => {
     const row: PredictionRecord = {}
-    for (const c of recipe.source.columns) {
+    for (const c of sourceColumns(recipe)) {
       const v = record[c.name]
       row[c.name] = typeof v === 'number' || typeof v === 'string' ? v : null
     }

@@ -2,49 +2,48 @@ import type { Table } from '../table/table'
 import type { BackendRequest } from '../train/backend-names'
 import type { Dataset } from '../train/engine'
 import type { TrainingJob } from '../train/training-job'
-import { fitRecipe } from './fit'
+import type { Parts } from './pipeline/parts'
+import { prepareData, type PrepareOptions } from './pipeline/prepare-data'
 import type { Recipe } from './recipe-schema'
-import { splitRows, type SplitRows } from './split'
-import { encodeTarget, featureWidth, targetWidth, transformFeatures } from './transform'
+import { encodeTarget, featureMatrix, targetWidth } from './transform'
 
 export interface PreparedJob {
   readonly job: TrainingJob
-  readonly split: SplitRows
+  /** Rows of the source table in each part (training rows repeated when oversampled). */
+  readonly split: Parts
 }
 
 function dataset(recipe: Recipe, table: Table, rows: Int32Array): Dataset {
-  const x = transformFeatures(recipe, table, rows)
   return {
-    x: { values: x.values, rows: rows.length, width: featureWidth(recipe) },
+    x: featureMatrix(recipe, table, rows),
     y: { values: encodeTarget(recipe, table, rows), rows: rows.length, width: targetWidth(recipe) },
   }
 }
 
-/** Splits, fits the recipe on the training rows only, and prepares all three parts for training. */
+/** Prepares the data as the recipe says (fitted on training rows only) into a training job. */
 export function prepareTrainingJob(
   recipe: Recipe,
   table: Table,
   backend: BackendRequest,
+  options: PrepareOptions = {},
 ): PreparedJob {
-  const split = splitRows(table, recipe)
-  if (split.train.length < 2 || split.test.length < 1) {
+  const prepared = prepareData(recipe, table, options)
+  if (prepared.error) throw new Error(prepared.error.message)
+  const { parts } = prepared
+  if (parts.train.length < 2 || parts.test.length < 1) {
     throw new Error(
-      `Only ${split.train.length + split.validation.length + split.test.length} rows have a target value: too few to train and test. Load more rows.`,
+      `Only ${parts.train.length + parts.validation.length + parts.test.length} rows are left after preparation: too few to train and test. Load more rows or loosen the filters.`,
     )
   }
-  const fitted = fitRecipe(recipe, table, split.train)
-  if (featureWidth(fitted) === 0) {
-    throw new Error(
-      'No column is left to learn from: every column besides the target is constant, an identifier or free text. Load data with informative columns.',
-    )
-  }
+  const fitted = prepared.recipe
   return {
-    split,
+    split: parts,
     job: {
       recipe: fitted,
-      train: dataset(fitted, table, split.train),
-      validation: dataset(fitted, table, split.validation),
-      test: dataset(fitted, table, split.test),
+      train: dataset(fitted, prepared.table, parts.train),
+      validation: dataset(fitted, prepared.table, parts.validation),
+      test: dataset(fitted, prepared.table, parts.test),
+      classWeights: prepared.classWeights,
       backend,
     },
   }

@@ -3,8 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { inferColumnTypes } from '../table/infer-types'
 import { parseDelimitedText } from '../table/parse-delimited'
 import { prepareTrainingJob } from './prepare-job'
-import { leftOutColumns, proposeFeatureSteps, proposeRecipe } from './propose'
-import { parseRecipe } from './recipe-schema'
+import { fitRecipe } from './pipeline/prepare-data'
+import { leftOutColumns, proposeRecipe, proposeSteps } from './propose'
+import { parseRecipe, sourceColumns, type Recipe } from './recipe-schema'
+import type { Table } from '../table/table'
+import { featureNames } from './transform'
+
+/** The model inputs the proposed recipe gives when fitted on every row. */
+function inputs(recipe: Recipe, table: Table): string[] {
+  const all = Int32Array.from({ length: table.rowCount }, (_, i) => i)
+  return featureNames(fitRecipe(recipe, table, all))
+}
 
 function dataset(name: string) {
   const text = readFileSync(new URL(`../../../public/datasets/${name}`, import.meta.url), 'utf8')
@@ -51,28 +60,31 @@ describe('proposeRecipe: task, steps and split', () => {
 
   it('scales numeric columns and one-hot encodes categorical ones, never the target', () => {
     const recipe = proposeRecipe(dataset('CreditCard.csv'), 'CreditCard.csv', 'card')
-    const ops = Object.fromEntries(recipe.features.map((s) => [s.column, s.op]))
-    expect(ops).toEqual({
-      reports: 'standardize',
-      age: 'standardize',
-      income: 'standardize',
-      share: 'standardize',
-      expenditure: 'standardize',
-      owner: 'one-hot',
-      selfemp: 'one-hot',
-      dependents: 'standardize',
-      months: 'standardize',
-      majorcards: 'standardize',
-      active: 'standardize',
-    })
-    expect(recipe.features.every((s) => s.fitted === undefined)).toBe(true)
+    const byOp = (op: string) => recipe.steps.filter((s) => s.op === op)
+    expect(byOp('one-hot').map((s) => (s.op === 'one-hot' ? s.column : ''))).toEqual([
+      'owner',
+      'selfemp',
+    ])
+    const [scale] = byOp('scale')
+    expect(scale?.op === 'scale' && scale.columns).toEqual([
+      'reports',
+      'age',
+      'income',
+      'share',
+      'expenditure',
+      'dependents',
+      'months',
+      'majorcards',
+      'active',
+    ])
+    expect(recipe.steps.every((s) => !('fitted' in s))).toBe(true)
   })
 
   it('explains each step by naming its column', () => {
-    const steps = proposeFeatureSteps(csv('n,c,t\n1,a,0\n2,b,1\n'), 't')
-    expect(steps.map((s) => s.step.column)).toEqual(['n', 'c'])
-    expect(steps[0]?.why).toMatch(/^"n" is numeric/)
-    expect(steps[1]?.why).toMatch(/^"c" is categorical/)
+    const steps = proposeSteps(csv('n,c,t\n1,a,0\n2,b,1\n'), 't')
+    expect(steps.map((s) => s.op)).toEqual(['one-hot', 'scale'])
+    expect(steps[0]?.why).toMatch(/^"c" is categorical/)
+    expect(steps[1]?.why).toMatch(/^"n" is numeric/)
   })
 
   it('stratifies classification splits and splits regression at random, 80/10/10', () => {
@@ -91,8 +103,8 @@ describe('proposeRecipe: task, steps and split', () => {
     const table = dataset('CreditCard.csv')
     const recipe = proposeRecipe(table, 'CreditCard.csv', 'card', 7)
     expect(recipe.seed).toBe(7)
-    expect(recipe.source.columns).toHaveLength(12)
-    expect(recipe.source.columns[6]).toEqual({ name: 'owner', kind: 'categorical' })
+    expect(sourceColumns(recipe)).toHaveLength(12)
+    expect(sourceColumns(recipe)[6]).toEqual({ name: 'owner', kind: 'categorical' })
     expect(parseRecipe(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe)
   })
 
@@ -115,8 +127,7 @@ describe('leftOutColumns: what the default recipe does not feed the network', ()
     expect(out[1]?.why).toBe(
       '"region" is constant, so it cannot tell rows apart. All 120 values are "north".',
     )
-    const recipe = proposeRecipe(table, 't', 'churn')
-    expect(recipe.features.map((s) => s.column)).toEqual(['visits'])
+    expect(inputs(proposeRecipe(table, 't', 'churn'), table)).toEqual(['visits'])
   })
 
   it('leaves out dates and free text, because the recipe cannot encode them yet', () => {
@@ -131,7 +142,7 @@ describe('leftOutColumns: what the default recipe does not feed the network', ()
     expect(out.map((c) => c.column)).toEqual(['day', 'comment'])
     expect(out[0]?.why).toMatch(/^"day" holds dates, which the recipe cannot use yet\./)
     expect(out[1]?.why).toMatch(/^"comment" is free text, which the recipe cannot encode yet\./)
-    expect(proposeRecipe(t, 't', 'y').features.map((s) => s.column)).toEqual(['score'])
+    expect(inputs(proposeRecipe(t, 't', 'y'), t)).toEqual(['score'])
   })
 
   it('keeps a column the analyst chose to treat as categorical, whatever its cardinality', () => {
@@ -151,7 +162,6 @@ describe('leftOutColumns: what the default recipe does not feed the network', ()
   it('refuses to train when no informative column is left', () => {
     const only = csv(`id,y\n${Array.from({ length: 80 }, (_, i) => `r${i},${i % 2}`).join('\n')}\n`)
     const recipe = proposeRecipe(only, 't', 'y')
-    expect(recipe.features).toEqual([])
     expect(() => prepareTrainingJob(recipe, only, 'cpu')).toThrow(/No column is left to learn from/)
   })
 })

@@ -10,16 +10,15 @@ import {
   type Column,
   type Table,
 } from '../table/table'
-import { RECIPE_VERSION, type FeatureStep, type Recipe, type TargetSpec } from './recipe-schema'
+import { RECIPE_VERSION, type Recipe, type TableSource, type TargetSpec } from './recipe-schema'
+import type { Step } from './step-schema'
 import { detectTask } from './task'
 
 /** Labels that name the event of interest; otherwise the rarer class is the positive one. */
 const POSITIVE_LABELS = new Set(['yes', 'y', 'true', '1', 'positive', 'default', 'fraud', 'bad'])
 
-export interface ProposedStep {
-  readonly step: FeatureStep
-  readonly why: string
-}
+/** Omit over each member of a union, so a step without its id is still a step of one op. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 function classLabels(column: Column): string[] {
   if (column.kind === 'categorical') return [...column.categories].sort()
@@ -129,26 +128,90 @@ export function leftOutColumns(
   return out
 }
 
-/** One step per usable feature column: scale numbers, one-hot categories, each with its reason. */
-export function proposeFeatureSteps(
+/** Categories beyond this many share an "other" input in the proposed one-hot encoding. */
+const MAX_PROPOSED_ONE_HOT = 20
+
+function plural(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(', ')
+}
+
+/**
+ * The proposed preparation: drop what cannot help, fill missing values, encode categories and
+ * scale numbers. Each step says why, so the analyst can judge and edit it.
+ */
+export function proposeSteps(
   table: Table,
   target: string,
   types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
-): ProposedStep[] {
-  const leftOut = new Set(leftOutColumns(table, target, types).map((c) => c.column))
-  return table.columns
-    .filter((c) => c.name !== target && !leftOut.has(c.name))
-    .map((column): ProposedStep =>
-      column.kind === 'numeric'
-        ? {
-            step: { op: 'standardize', column: column.name },
-            why: `"${column.name}" is numeric: scaled to mean 0 and standard deviation 1 (missing values become the training mean) so every input moves the network on a similar scale.`,
-          }
-        : {
-            step: { op: 'one-hot', column: column.name },
-            why: `"${column.name}" is categorical: one 0/1 input per category seen in training; a category never seen before turns every input off.`,
-          },
-    )
+): Step[] {
+  const steps: Step[] = []
+  const add = (step: DistributiveOmit<Step, 'id' | 'enabled'>) =>
+    steps.push({ ...step, id: `s${steps.length + 1}`, enabled: true })
+  const leftOut = leftOutColumns(table, target, types)
+  if (leftOut.length > 0) {
+    add({
+      op: 'drop-columns',
+      columns: leftOut.map((c) => c.column),
+      why: leftOut.map((c) => c.why).join(' '),
+    })
+  }
+  const dropped = new Set(leftOut.map((c) => c.column))
+  const used = table.columns.filter((c) => c.name !== target && !dropped.has(c.name))
+  const numeric = used.filter((c) => c.kind === 'numeric')
+  const categorical = used.filter((c) => c.kind === 'categorical')
+  const numericMissing = numeric.filter((c) => missingCount(c) > 0).map((c) => c.name)
+  if (numericMissing.length > 0) {
+    add({
+      op: 'impute',
+      columns: numericMissing,
+      strategy: 'median',
+      indicator: true,
+      why: `${plural(numericMissing)} ha${numericMissing.length > 1 ? 've' : 's'} missing values: filled with the training median (robust to outliers), with a "was missing" input so the model can learn whether missingness itself matters.`,
+    })
+  }
+  const categoricalMissing = categorical.filter((c) => missingCount(c) > 0).map((c) => c.name)
+  if (categoricalMissing.length > 0) {
+    add({
+      op: 'impute',
+      columns: categoricalMissing,
+      strategy: 'mode',
+      indicator: false,
+      why: `${plural(categoricalMissing)} ha${categoricalMissing.length > 1 ? 've' : 's'} missing categories: filled with the most frequent training category.`,
+    })
+  }
+  for (const column of categorical) {
+    const many = distinctCount(column) > MAX_PROPOSED_ONE_HOT
+    add({
+      op: 'one-hot',
+      column: column.name,
+      maxCategories: many ? MAX_PROPOSED_ONE_HOT : null,
+      unseen: many ? 'other' : 'zeros',
+      why: many
+        ? `"${column.name}" is categorical with ${distinctCount(column)} values: the ${MAX_PROPOSED_ONE_HOT - 1} most frequent in training get an input each and the rest share "other", as does a category never seen in training.`
+        : `"${column.name}" is categorical: one 0/1 input per category seen in training; a category never seen before turns every input off.`,
+    })
+  }
+  if (numeric.length > 0) {
+    add({
+      op: 'scale',
+      columns: numeric.map((c) => c.name),
+      method: 'standard',
+      why: `${plural(numeric.map((c) => c.name))} ${numeric.length > 1 ? 'are' : 'is'} numeric: scaled to mean 0 and standard deviation 1 on the training rows, so every input moves the network on a similar scale.`,
+    })
+  }
+  return steps
+}
+
+/** The source schema a recipe records: what typed-in rows and scored files must look like. */
+function sourceSpec(table: Table, name: string, types?: readonly ColumnTypeInfo[]): TableSource {
+  return {
+    kind: 'table',
+    name,
+    columns: table.columns.map((c, i) => {
+      const type = types?.[i]?.type
+      return { name: c.name, kind: c.kind, ...(type && { type }) }
+    }),
+  }
 }
 
 /** The default recipe for a table and target: ready to fit, nothing fitted yet. */
@@ -163,18 +226,16 @@ export function proposeRecipe(
   return {
     version: RECIPE_VERSION,
     seed,
-    source: {
-      name: sourceName,
-      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
-    },
+    source: sourceSpec(table, sourceName, types),
     target,
-    features: proposeFeatureSteps(table, targetColumn, types).map((p) => p.step),
+    steps: proposeSteps(table, targetColumn, types),
     split: {
       method: target.task === 'regression' ? 'random' : 'stratified',
       train: 0.8,
       validation: 0.1,
       test: 0.1,
     },
+    balance: { method: 'none' },
     model: defaultMlpSpec(),
     training: defaultTrainConfig(),
   }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { parseDelimitedText } from '../table/parse-delimited'
 import { tableFromRecords } from '../table/records'
-import { fitRecipe } from './fit'
+import { fitRecipe } from './pipeline/prepare-data'
+import { applyRecipe } from './pipeline/apply-recipe'
 import { proposeRecipe } from './propose'
-import type { Recipe } from './recipe-schema'
+import { sourceColumns, type Recipe } from './recipe-schema'
 import {
   decodeOutputs,
   encodeTarget,
+  featureMatrix,
   featureNames,
   featureWidth,
   targetWidth,
@@ -16,11 +18,26 @@ import {
 const TRAIN = 'age,owner,income,card\n20,yes,1.5,yes\n30,no,2.5,no\n40,yes,,yes\n50,no,4.5,no\n'
 const { table } = parseDelimitedText(TRAIN)
 const allRows = Int32Array.from([0, 1, 2, 3])
-const fitted = fitRecipe(proposeRecipe(table, 't', 'card'), table, allRows)
+/** Scale the numbers, one-hot the categories: the two steps every tabular recipe has. */
+const recipe: Recipe = {
+  ...proposeRecipe(table, 't', 'card'),
+  steps: [
+    { id: 's1', enabled: true, op: 'scale', columns: ['age', 'income'], method: 'standard' },
+    {
+      id: 's2',
+      enabled: true,
+      op: 'one-hot',
+      column: 'owner',
+      maxCategories: null,
+      unseen: 'zeros',
+    },
+  ],
+}
+const fitted = fitRecipe(recipe, table, allRows)
 
 /** The model inputs of each row, as plain arrays. */
 function rowsOf(recipe: Recipe, records: Record<string, unknown>[]): number[][] {
-  const x = transformFeatures(recipe, tableFromRecords(records, recipe.source.columns))
+  const x = transformFeatures(recipe, tableFromRecords(records, sourceColumns(recipe)))
   return Array.from({ length: x.rows }, (_, i) =>
     Array.from(x.values.subarray(i * x.width, (i + 1) * x.width)),
   )
@@ -29,13 +46,18 @@ function rowsOf(recipe: Recipe, records: Record<string, unknown>[]): number[][] 
 describe('featureNames', () => {
   it('names every model input after its raw column', () => {
     expect(featureNames(fitted)).toEqual(['age', 'owner=no', 'owner=yes', 'income'])
+    expect(fitted.features?.map((f) => f.sources)).toEqual([
+      ['age'],
+      ['owner'],
+      ['owner'],
+      ['income'],
+    ])
     expect(featureWidth(fitted)).toBe(4)
   })
 
   it('asks for the recipe to be fitted first', () => {
-    const unfitted = proposeRecipe(table, 't', 'card')
-    expect(() => featureNames(unfitted)).toThrow(/"owner" has not been fitted yet/)
-    expect(() => transformFeatures(unfitted, table)).toThrow(/Fit the recipe/)
+    expect(() => featureNames(recipe)).toThrow(/not been fitted yet/)
+    expect(() => transformFeatures(recipe, table)).toThrow(/not been fitted yet/)
   })
 })
 
@@ -81,7 +103,7 @@ describe('transformFeatures', () => {
   })
 
   it('transforms only the rows asked for, in that order', () => {
-    const x = transformFeatures(fitted, table, Int32Array.from([3, 0]))
+    const x = featureMatrix(fitted, applyRecipe(fitted, table).table, Int32Array.from([3, 0]))
     expect(x.rows).toBe(2)
     expect(x.values[0]).toBeCloseTo(15 / ageStd, 6)
     expect(x.values[4]).toBeCloseTo(-15 / ageStd, 6)
@@ -89,8 +111,19 @@ describe('transformFeatures', () => {
 
   it('one-hot encodes a numeric code column by its training values', () => {
     const codes = parseDelimitedText('grade,y\n1,a\n3,b\n2,a\n3,b\n').table
-    const recipe = proposeRecipe(codes, 't', 'y')
-    const oneHot: Recipe = { ...recipe, features: [{ op: 'one-hot', column: 'grade' }] }
+    const oneHot: Recipe = {
+      ...proposeRecipe(codes, 't', 'y'),
+      steps: [
+        {
+          id: 's1',
+          enabled: true,
+          op: 'one-hot',
+          column: 'grade',
+          maxCategories: null,
+          unseen: 'zeros',
+        },
+      ],
+    }
     const fittedCodes = fitRecipe(oneHot, codes, Int32Array.from([0, 1, 3]))
     expect(featureNames(fittedCodes)).toEqual(['grade=1', 'grade=3'])
     expect(rowsOf(fittedCodes, [{ grade: 3 }, { grade: 2 }])).toEqual([

@@ -1,5 +1,6 @@
-import { cellLabel, findColumn, MISSING_CODE, type Table } from '../table/table'
-import type { FeatureStep, Recipe } from './recipe-schema'
+import { cellLabel, findColumn, type Table } from '../table/table'
+import { applyRecipe, type AppliedRows } from './pipeline/apply-recipe'
+import type { Feature, Recipe } from './recipe-schema'
 
 export interface FeatureMatrix {
   /** Row-major rows × width values. */
@@ -8,73 +9,57 @@ export interface FeatureMatrix {
   readonly width: number
 }
 
-function unfitted(step: FeatureStep): never {
-  throw new Error(
-    `The step on "${step.column}" has not been fitted yet. Fit the recipe on the training rows first.`,
-  )
+function fittedFeatures(recipe: Recipe): readonly Feature[] {
+  if (!recipe.features) {
+    throw new Error('The recipe has not been fitted yet. Prepare the training data first.')
+  }
+  return recipe.features
 }
 
 /** Names of the model's inputs, each traceable to its raw column ("owner=yes" comes from "owner"). */
 export function featureNames(recipe: Recipe): string[] {
-  return recipe.features.flatMap((step) => {
-    if (step.op === 'standardize') return [step.column]
-    return (step.fitted ?? unfitted(step)).categories.map((c) => `${step.column}=${c}`)
-  })
+  return fittedFeatures(recipe).map((f) => f.name)
 }
 
 export function featureWidth(recipe: Recipe): number {
-  return featureNames(recipe).length
-}
-
-function allRows(table: Table): Int32Array {
-  return Int32Array.from({ length: table.rowCount }, (_, i) => i)
+  return fittedFeatures(recipe).length
 }
 
 /**
- * The one implementation that turns raw rows into model inputs: training rows, typed-in rows,
- * scored files and the exported bundle all go through here.
+ * The model's input matrix for rows of a prepared table: the fitted feature columns, in order.
+ * A value still missing enters as 0 (a scaled column's training mean).
  */
-export function transformFeatures(
-  recipe: Recipe,
-  table: Table,
-  rows: Int32Array = allRows(table),
-): FeatureMatrix {
-  const width = featureWidth(recipe)
+export function featureMatrix(recipe: Recipe, table: Table, rows: Int32Array): FeatureMatrix {
+  const features = fittedFeatures(recipe)
+  const width = features.length
   const values = new Float32Array(rows.length * width)
-  let offset = 0
-  for (const step of recipe.features) {
-    const column = findColumn(table, step.column)
-    if (step.op === 'standardize') {
-      const { mean, std } = step.fitted ?? unfitted(step)
-      if (column.kind !== 'numeric')
-        throw new Error(`"${column.name}" must be numeric to be scaled.`)
-      rows.forEach((row, i) => {
-        const v = column.values[row] ?? Number.NaN
-        values[i * width + offset] = Number.isNaN(v) ? 0 : (v - mean) / std
-      })
-      offset += 1
-      continue
+  features.forEach((feature, f) => {
+    const column = findColumn(table, feature.name)
+    if (column.kind !== 'numeric')
+      throw new Error(`The input "${feature.name}" should hold numbers after preparation.`)
+    const source = column.values
+    for (let i = 0; i < rows.length; i++) {
+      const v = source[rows[i] as number] as number
+      values[i * width + f] = v === v ? v : 0
     }
-    const { categories } = step.fitted ?? unfitted(step)
-    const slot = new Map(categories.map((c, i) => [c, i]))
-    if (column.kind === 'categorical') {
-      // Map this table's dictionary codes to fitted slots once, not per row.
-      const codeSlot = column.categories.map((c) => slot.get(c) ?? -1)
-      rows.forEach((row, i) => {
-        const code = column.codes[row] ?? MISSING_CODE
-        const at = code === MISSING_CODE ? -1 : (codeSlot[code] ?? -1)
-        if (at >= 0) values[i * width + offset + at] = 1
-      })
-    } else {
-      rows.forEach((row, i) => {
-        const label = cellLabel(column, row)
-        const at = label === null ? -1 : (slot.get(label) ?? -1)
-        if (at >= 0) values[i * width + offset + at] = 1
-      })
-    }
-    offset += categories.length
-  }
+  })
   return { values, rows: rows.length, width }
+}
+
+export interface TransformedRows extends FeatureMatrix, Omit<AppliedRows, 'table'> {}
+
+/**
+ * Raw rows (typed-in, a scored file, a bundle's caller) to model inputs through the fitted recipe:
+ * the same step code that prepared the training data.
+ */
+export function transformFeatures(recipe: Recipe, table: Table): TransformedRows {
+  const applied = applyRecipe(recipe, table)
+  const all = Int32Array.from({ length: table.rowCount }, (_, i) => i)
+  return {
+    ...featureMatrix(recipe, applied.table, all),
+    notes: applied.notes,
+    unpredictable: applied.unpredictable,
+  }
 }
 
 /** Width of the model's output for the recipe's target. */

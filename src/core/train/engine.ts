@@ -56,7 +56,12 @@ export async function trainModel(
   seed: number,
   control: TrainControl,
   onEpoch: (log: EpochLog) => void,
+  classWeights: readonly number[] | null = null,
 ): Promise<TrainResult> {
+  // tfjs weights each sample's loss by its class: the row's 0/1 label, or its one-hot position.
+  const classWeight = classWeights
+    ? Object.fromEntries(classWeights.map((w, c) => [c, w]))
+    : undefined
   const xAll = tf.tensor2d(train.x.values, [train.x.rows, train.x.width])
   const yAll = tf.tensor2d(train.y.values, [train.y.rows, train.y.width])
   const validationData: [tf.Tensor, tf.Tensor] | undefined =
@@ -91,6 +96,7 @@ export async function trainModel(
           batchSize: config.batchSize,
           shuffle: false,
           validationData,
+          ...(classWeight && { classWeight }),
         })
       } finally {
         xs.dispose()

@@ -23,6 +23,8 @@ export interface TrainingJob {
   readonly train: Dataset
   readonly validation: Dataset
   readonly test: Dataset
+  /** Loss weight per class (training rows only), or null for equal weights. */
+  readonly classWeights?: readonly number[] | null
   readonly backend: BackendRequest
 }
 
@@ -77,6 +79,7 @@ export async function runTrainingJob(
           const memory = tf.memory()
           emit({ type: 'epoch', log, tensors: memory.numTensors, bytes: memory.numBytes })
         },
+        job.classWeights ?? null,
       )
       const testOutputs = decodeOutputs(recipe, await predictMatrix(model, job.test.x))
       const files = await saveModelFiles(model)

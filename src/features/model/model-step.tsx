@@ -2,7 +2,7 @@ import { Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Title } fr
 import { outputHead } from '../../core/model/head'
 import type { Activation, LayerSpec } from '../../core/model/model-spec'
 import { summarizeModel } from '../../core/model/summary'
-import { featureWidth } from '../../core/recipe/transform'
+import { planReady } from '../../state/recipe-slice'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 
@@ -58,15 +58,15 @@ function LayerEditor({ index, layer }: { index: number; layer: LayerSpec }) {
 export function ModelStep() {
   const recipe = useStudio((s) => s.recipe)
   const plan = useStudio((s) => s.plan)
-  if (!recipe || !plan) {
+  if (!recipe || !planReady(plan)) {
     return (
       <EmptyState title="No model yet">
         Load data and choose a target column: a network that fits it is proposed here.
       </EmptyState>
     )
   }
-  const inputWidth = featureWidth(plan.fitted)
-  const head = outputHead(plan.fitted.target)
+  const inputWidth = plan.inputs
+  const head = outputHead(plan.recipe.target)
   const summary = summarizeModel(recipe.model, inputWidth, head)
   const total = summary.reduce((sum, row) => sum + row.params, 0)
   return (

@@ -1,18 +1,4 @@
-import {
-  Badge,
-  List,
-  Group,
-  NumberInput,
-  Paper,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
-import { useMemo } from 'react'
-import { leftOutColumns, proposeFeatureSteps } from '../../core/recipe/propose'
-import { featureWidth } from '../../core/recipe/transform'
+import { Badge, List, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 
@@ -21,18 +7,6 @@ export function PrepareStep() {
   const recipe = useStudio((s) => s.recipe)
   const plan = useStudio((s) => s.plan)
   const setSeed = useStudio((s) => s.setSeed)
-  const proposals = useMemo(
-    () =>
-      dataset && recipe
-        ? proposeFeatureSteps(dataset.table, recipe.target.column, dataset.types)
-        : [],
-    [dataset, recipe],
-  )
-  const leftOut = useMemo(
-    () =>
-      dataset && recipe ? leftOutColumns(dataset.table, recipe.target.column, dataset.types) : [],
-    [dataset, recipe],
-  )
   if (!dataset || !recipe || !plan) {
     return (
       <EmptyState title="Nothing to prepare yet">
@@ -40,8 +14,8 @@ export function PrepareStep() {
       </EmptyState>
     )
   }
-  const { split } = plan
-  const used = split.train.length + split.validation.length + split.test.length
+  const split = plan.rows
+  const used = split.train + split.validation + split.test
   return (
     <Stack gap="md">
       <Paper withBorder p="md" radius="md">
@@ -64,16 +38,16 @@ export function PrepareStep() {
           />
         </Group>
         <Group gap="xs" mt="sm" aria-label="Split sizes">
-          <Badge variant="light">Train {split.train.length.toLocaleString('en-US')}</Badge>
+          <Badge variant="light">Train {split.train.toLocaleString('en-US')}</Badge>
           <Badge variant="light" color="grape">
-            Validation {split.validation.length.toLocaleString('en-US')}
+            Validation {split.validation.toLocaleString('en-US')}
           </Badge>
           <Badge variant="light" color="teal">
-            Test {split.test.length.toLocaleString('en-US')}
+            Test {split.test.toLocaleString('en-US')}
           </Badge>
-          {split.droppedMissingTarget > 0 && (
+          {plan.droppedMissingTarget > 0 && (
             <Badge variant="light" color="orange">
-              {split.droppedMissingTarget} rows without a target left out
+              {plan.droppedMissingTarget} rows without a target left out
             </Badge>
           )}
           <Text size="xs" c="dimmed">
@@ -83,57 +57,16 @@ export function PrepareStep() {
       </Paper>
       <Paper withBorder p="md" radius="md">
         <Title order={4}>Preparation steps</Title>
+        {plan.error && <Text c="red">{plan.error.message}</Text>}
         <Text size="sm" c="dimmed" mb="xs">
-          {recipe.features.length} input columns become {featureWidth(plan.fitted)} model inputs.
+          {recipe.steps.length} steps give {plan.inputs} model inputs.
         </Text>
-        <ScrollArea.Autosize mah={480}>
-          <Table aria-label="Preparation steps" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Column</Table.Th>
-                <Table.Th>Step</Table.Th>
-                <Table.Th>Fitted on training rows</Table.Th>
-                <Table.Th>Why</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.fitted.features.map((step, i) => (
-                <Table.Tr key={step.column}>
-                  <Table.Td>{step.column}</Table.Td>
-                  <Table.Td>
-                    {step.op === 'standardize' ? 'Standard scaling' : 'One-hot encoding'}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">
-                      {step.op === 'standardize'
-                        ? step.fitted &&
-                          `mean ${step.fitted.mean.toFixed(3)}, std ${step.fitted.std.toFixed(3)}`
-                        : step.fitted && step.fitted.categories.join(', ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {proposals[i]?.why}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+        <List size="sm" aria-label="Preparation steps">
+          {plan.reports.map((r) => (
+            <List.Item key={r.stepId}>{r.description}</List.Item>
+          ))}
+        </List>
       </Paper>
-      {leftOut.length > 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="xs">
-            Left out
-          </Title>
-          <List size="sm" aria-label="Columns left out">
-            {leftOut.map((c) => (
-              <List.Item key={c.column}>{c.why}</List.Item>
-            ))}
-          </List>
-        </Paper>
-      )}
     </Stack>
   )
 }

@@ -1,9 +1,10 @@
 import { Button, Group } from '@mantine/core'
+import { planReady } from '../../state/recipe-slice'
 import { useStudio } from '../../state/studio-store'
 
 export function TrainControls() {
   const status = useStudio((s) => s.trainingStatus)
-  const canTrain = useStudio((s) => s.recipe !== null && s.plan !== null)
+  const canTrain = useStudio((s) => s.recipe !== null && planReady(s.plan))
   const start = useStudio((s) => s.startTraining)
   const pause = useStudio((s) => s.pauseTraining)
   const resume = useStudio((s) => s.resumeTraining)

@@ -1,0 +1,55 @@
+import { createRng } from '../random'
+import { cellLabel, findColumn, type Table } from '../table/table'
+import type { TargetSpec } from './recipe-schema'
+
+/** Training rows of each class, in target class order; rows with an unknown label are left out. */
+function rowsByClass(table: Table, target: TargetSpec, rows: Int32Array): number[][] {
+  const column = findColumn(table, target.column)
+  const classes = target.classes ?? []
+  const index = new Map(classes.map((c, i) => [c, i]))
+  const groups = classes.map((): number[] => [])
+  for (const row of rows) {
+    const label = cellLabel(column, row)
+    const at = label === null ? undefined : index.get(label)
+    if (at !== undefined) groups[at]?.push(row)
+  }
+  return groups
+}
+
+/**
+ * scikit-learn's "balanced" class weights, n / (classes × count), from the training rows: a
+ * mistake on a rare class costs as much in total as one on the common class. A class absent
+ * from training gets weight 1.
+ */
+export function balancedClassWeights(
+  table: Table,
+  target: TargetSpec,
+  trainRows: Int32Array,
+): number[] {
+  const groups = rowsByClass(table, target, trainRows)
+  const n = groups.reduce((sum, g) => sum + g.length, 0)
+  return groups.map((g) => (g.length > 0 ? n / (groups.length * g.length) : 1))
+}
+
+/**
+ * Random oversampling of the training rows (seeded): every class is topped up with copies of its
+ * own rows until it is as large as the largest. Only ever applied to training rows, so validation
+ * and test keep the true class mix.
+ */
+export function oversampleRows(
+  table: Table,
+  target: TargetSpec,
+  trainRows: Int32Array,
+  seed: number,
+): Int32Array {
+  const groups = rowsByClass(table, target, trainRows)
+  const largest = Math.max(0, ...groups.map((g) => g.length))
+  const rng = createRng(seed ^ 0x0ba1)
+  const out = Array.from(trainRows)
+  for (const group of groups) {
+    if (group.length === 0) continue
+    for (let i = group.length; i < largest; i++)
+      out.push(group[Math.floor(rng() * group.length)] as number)
+  }
+  return Int32Array.from(out)
+}
