@@ -1,4 +1,4 @@
-import { createRng } from '../random'
+import { createRng, shuffleInPlace } from '../random'
 import { cellLabel, findColumn, type Table } from '../table/table'
 import type { TargetSpec } from './recipe-schema'
 
@@ -17,9 +17,11 @@ function rowsByClass(table: Table, target: TargetSpec, rows: Int32Array): number
 }
 
 /**
- * scikit-learn's "balanced" class weights, n / (classes × count), from the training rows: a
- * mistake on a rare class costs as much in total as one on the common class. A class absent
- * from training gets weight 1.
+ * scikit-learn's "balanced" class weights, n / (classes × count) over the training rows, as
+ * `compute_class_weight('balanced', classes=np.unique(y_train), y=y_train)`: a mistake on a rare
+ * class costs as much in total as one on the common class, and the average weight per training
+ * row stays 1, so the loss keeps its scale. Only classes present in training count in "classes";
+ * a class absent from training gets weight 1 (no training row carries it).
  */
 export function balancedClassWeights(
   table: Table,
@@ -28,13 +30,16 @@ export function balancedClassWeights(
 ): number[] {
   const groups = rowsByClass(table, target, trainRows)
   const n = groups.reduce((sum, g) => sum + g.length, 0)
-  return groups.map((g) => (g.length > 0 ? n / (groups.length * g.length) : 1))
+  const present = groups.filter((g) => g.length > 0).length
+  return groups.map((g) => (g.length > 0 ? n / (present * g.length) : 1))
 }
 
 /**
  * Random oversampling of the training rows (seeded): every class is topped up with copies of its
- * own rows until it is as large as the largest. Only ever applied to training rows, so validation
- * and test keep the true class mix.
+ * own rows until it is as large as the largest. The copies are spread as evenly as they can be
+ * (each row copied ⌊extra / size⌋ times, a seeded choice of rows once more), so no single row is
+ * repeated far more often than the others and memorised. Only ever given training rows, so
+ * validation and test keep the true class mix.
  */
 export function oversampleRows(
   table: Table,
@@ -48,8 +53,11 @@ export function oversampleRows(
   const out = Array.from(trainRows)
   for (const group of groups) {
     if (group.length === 0) continue
-    for (let i = group.length; i < largest; i++)
-      out.push(group[Math.floor(rng() * group.length)] as number)
+    const extra = largest - group.length
+    for (let copy = 0; copy < Math.floor(extra / group.length); copy++) out.push(...group)
+    const chosen = [...group]
+    shuffleInPlace(chosen, rng)
+    out.push(...chosen.slice(0, extra % group.length))
   }
   return Int32Array.from(out)
 }
