@@ -138,20 +138,15 @@ function stratifiedStage(counts: readonly number[], first: number, rng: Rng, goa
     const [tf, ts] = [goal.first[k] as number, goal.second[k] as number]
     const [mf, ms] = [goal.minFirst[k] as number, goal.minSecond[k] as number]
     // Within one row on both sides: |x − tf| ≤ 1 and |(c − x) − ts| ≤ 1 (1e-9 absorbs noise).
-    const near = [
-      Math.ceil(Math.max(tf, c - ts) - 1 - 1e-9),
-      Math.floor(Math.min(tf, c - ts) + 1 + 1e-9),
-    ]
-    const needs = mf + ms <= c ? [mf, c - ms] : [0, c]
-    const both = [
-      Math.max(near[0] as number, needs[0] as number),
-      Math.min(near[1] as number, needs[1] as number),
-    ]
-    const [lo, hi] = both[0]! <= both[1]! ? both : needs
-    low.push(Math.max(0, lo as number))
-    high.push(Math.min(c, hi as number))
-    needLow.push(needs[0] as number)
-    needHigh.push(needs[1] as number)
+    const nearLow = Math.ceil(Math.max(tf, c - ts) - 1 - 1e-9)
+    const nearHigh = Math.floor(Math.min(tf, c - ts) + 1 + 1e-9)
+    const [mustLow, mustHigh] = mf + ms <= c ? [mf, c - ms] : [0, c]
+    const [lo, hi] = [Math.max(nearLow, mustLow), Math.min(nearHigh, mustHigh)]
+    const fits = lo <= hi
+    low.push(Math.max(0, fits ? lo : mustLow))
+    high.push(Math.min(c, fits ? hi : mustHigh))
+    needLow.push(mustLow)
+    needHigh.push(mustHigh)
   })
   keepWithin(shares, goal.first, low, high)
   // Many rare classes and a small part: the minimums may take a second row from a large class.
