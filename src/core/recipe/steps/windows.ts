@@ -1,11 +1,181 @@
-import type { StepImpl } from '../pipeline/step-impl'
+import {
+  findColumn,
+  MISSING_CODE,
+  type Column,
+  type NumericColumn,
+  type Table,
+} from '../../table/table'
+import { spliceColumn, withColumns } from '../pipeline/columns'
+import type { StepImpl, StepOutput } from '../pipeline/step-impl'
 
-// Placeholder while the step is being built; the registry needs every op to have an entry.
+/** "<column> (t-k)": the value k rows earlier in the series. */
+export function lagName(column: string, k: number): string {
+  return `${column} (t-${k})`
+}
+
+/** "<target> (t)": the target's value in the row itself, as an input. */
+export function currentName(column: string): string {
+  return `${column} (t)`
+}
+
+function count(n: number, what: string): string {
+  return `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`
+}
+
+function numericSeries(table: Table, name: string, role: string): NumericColumn {
+  const column = findColumn(table, name)
+  if (column.kind !== 'numeric') {
+    throw new Error(
+      `"${name}" holds categories, so it cannot be ${role}. Remove it from the windows step, or encode it into numbers (ordinal, frequency) in a step before.`,
+    )
+  }
+  return column
+}
+
+/**
+ * The live rows in series order: by the `orderBy` value (ties keep file order), or file order.
+ * Rows without an order value cannot be placed and are returned apart.
+ */
+function seriesOrder(
+  table: Table,
+  orderBy: string | null,
+  liveRows: Int32Array,
+): { order: Int32Array; unplaced: Int32Array; ties: number } {
+  if (orderBy === null) return { order: liveRows, unplaced: new Int32Array(0), ties: 0 }
+  const column = findColumn(table, orderBy)
+  if (column.kind !== 'numeric') {
+    throw new Error(
+      `Windows order rows by "${orderBy}", which holds text. Set its type to datetime on the Data step (or add a cast step before), or order by another date or number column.`,
+    )
+  }
+  const v = column.values
+  const present = liveRows.filter((row) => !Number.isNaN(v[row]))
+  const unplaced = liveRows.filter((row) => Number.isNaN(v[row]))
+  let sorted = true
+  for (let i = 1; i < present.length && sorted; i++)
+    sorted = (v[present[i - 1] as number] as number) <= (v[present[i] as number] as number)
+  // Rows arrive ascending, so a stable order is value first, then row.
+  if (!sorted) present.sort((a, b) => (v[a] as number) - (v[b] as number) || a - b)
+  let ties = 0
+  for (let i = 1; i < present.length; i++)
+    if (v[present[i] as number] === v[present[i - 1] as number]) ties++
+  return { order: present, unplaced, ties }
+}
+
+/** `source` read `shift` positions along the series (negative: earlier), NaN beyond its ends. */
+function shifted(source: Float64Array, order: Int32Array, shift: number, n: number): Float64Array {
+  const values = new Float64Array(n).fill(Number.NaN)
+  for (let i = 0; i < order.length; i++) {
+    const from = i + shift
+    if (from >= 0 && from < order.length)
+      values[order[i] as number] = source[order[from] as number] as number
+  }
+  return values
+}
+
+/** The target replaced by its value `horizon` rows ahead (any kind: a class can be forecast too). */
+function futureTarget(target: Column, order: Int32Array, horizon: number, n: number): Column {
+  if (target.kind === 'numeric')
+    return { ...target, values: shifted(target.values, order, horizon, n) }
+  const codes = new Int32Array(n).fill(MISSING_CODE)
+  for (let i = 0; i + horizon < order.length; i++)
+    codes[order[i] as number] = target.codes[order[i + horizon] as number] as number
+  return { ...target, codes }
+}
+
+/**
+ * Time-series windows: the live rows ordered by `orderBy` form one series; each listed column
+ * gets lag inputs "<column> (t-k)", the listed target its current value "<target> (t)", and the
+ * target becomes its value `horizon` rows ahead. Lags only look back and the future target only
+ * forward, so nothing is learned: no statistic of any row enters the recipe.
+ *
+ * Training removes (from every part) the first lookback − 1 rows, which lack history, the last
+ * `horizon` rows, which lack a future, and with `stride` n all but every n-th complete window.
+ * At prediction no row is removed: a row without its history is marked unpredictable with a
+ * note, and the future target is not needed.
+ */
 export const windowsStep: StepImpl<'windows'> = {
   fit: (step) => step,
-  apply() {
-    throw new Error('This step is not built yet.')
+  apply(step, table, liveRows, ctx) {
+    const n = table.rowCount
+    const columns = [...new Set(step.columns)]
+    const inputs = columns.map((name) => numericSeries(table, name, 'given lag inputs'))
+    const { order, unplaced, ties } = seriesOrder(table, step.orderBy, liveRows)
+    const history = step.lookback - 1
+    const target = table.columns.find((c) => c.name === ctx.target)
+    if (!target && (ctx.mode === 'train' || columns.includes(ctx.target)))
+      throw new Error(`The data has no column named "${ctx.target}" (the target).`)
+
+    let out = table
+    const derivedFrom = new Map<string, readonly string[]>()
+    inputs.forEach((input) => {
+      const isTarget = input.name === ctx.target
+      const lags: NumericColumn[] = []
+      if (isTarget)
+        lags.push({ name: currentName(input.name), kind: 'numeric', values: input.values.slice() })
+      for (let k = 1; k <= history; k++)
+        lags.push({
+          name: lagName(input.name, k),
+          kind: 'numeric',
+          values: shifted(input.values, order, -k, n),
+        })
+      for (const lag of lags) derivedFrom.set(lag.name, [input.name])
+      out = spliceColumn(out, input.name, [input, ...lags])
+    })
+    if (target) {
+      out = withColumns(out, [futureTarget(target, order, step.horizon, n)])
+      derivedFrom.set(target.name, [target.name])
+    }
+
+    const remove = new Uint8Array(n)
+    for (const row of unplaced) remove[row] = 1
+    for (let i = 0; i < Math.min(history, order.length); i++) remove[order[i] as number] = 1
+    const notes: string[] = []
+    let strided = 0
+    if (ctx.mode === 'train') {
+      for (let i = Math.max(order.length - step.horizon, 0); i < order.length; i++)
+        remove[order[i] as number] = 1
+      for (let i = history; i < order.length - step.horizon; i++) {
+        if ((i - history) % step.stride === 0) continue
+        remove[order[i] as number] = 1
+        strided++
+      }
+      const lacking = Math.min(history, order.length)
+      const future = Math.min(step.horizon, order.length - lacking)
+      const removed = [
+        lacking > 0 ? `the first ${count(lacking, 'row')} (not enough history)` : '',
+        future > 0
+          ? `the last ${count(future, 'row')} (no "${ctx.target}" ${count(step.horizon, 'row')} ahead)`
+          : '',
+        strided > 0 ? `${count(strided, 'window')} skipped by the stride of ${step.stride}` : '',
+      ].filter(Boolean)
+      if (removed.length > 0) notes.push(`Removed ${removed.join(', ')}.`)
+    }
+    const orderText = step.orderBy === null ? 'file order' : `"${step.orderBy}" order`
+    if (unplaced.length > 0)
+      notes.push(
+        `${count(unplaced.length, 'row')} without a "${step.orderBy ?? ''}" value cannot be placed in the series and ${ctx.mode === 'train' ? 'were removed' : 'cannot be scored'}.`,
+      )
+    if (ties > 0)
+      notes.push(
+        `${count(ties, 'row')} share a "${step.orderBy ?? ''}" value with the row before: several series may be mixed. Filter the rows to one series (one symbol, one store) before the windows step.`,
+      )
+    const output: StepOutput = {
+      table: out,
+      derivedFrom,
+      notes,
+      removeFrom: 'all',
+      unpredictable: true,
+      removeReason: [
+        history > 0 ? `needs ${count(history, 'earlier row')} in ${orderText}` : '',
+        unplaced.length > 0 ? `needs a "${step.orderBy ?? ''}" value` : '',
+      ]
+        .filter(Boolean)
+        .join(' and '),
+    }
+    return remove.includes(1) ? { ...output, remove } : output
   },
-  describe: (step) => step.op,
-  reads: () => [],
+  describe: (step) =>
+    `Windows of ${step.columns.join(', ')}${step.orderBy === null ? '' : ` by ${step.orderBy}`}: ${step.lookback} row${step.lookback === 1 ? '' : 's'} in, target ${step.horizon} ahead${step.stride > 1 ? `, every ${step.stride}th window` : ''}`,
+  reads: (step) => [...step.columns, ...(step.orderBy === null ? [] : [step.orderBy])],
 }
