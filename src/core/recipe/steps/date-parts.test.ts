@@ -189,7 +189,7 @@ describe('date-parts in the recipe, on stocks.csv', () => {
     'utf8',
   )
   const parsed = parseDelimitedText(text)
-  const { table: stocks, types } = inferTable(parsed.table, parsed.sources)
+  const { table: stocks, types } = inferTable(parsed.table)
   const recipe: Recipe = {
     ...proposeRecipe(stocks, 'stocks.csv', 'price', 42, types),
     steps: [

@@ -26,12 +26,15 @@ const FIRST_WORD_ID = 2
 const TOKEN =
   /\$\p{L}[\p{L}\p{N}]*(?:[._-]\p{L}{1,2}(?![\p{L}\p{N}]))?|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
 
+const NOT_ASCII = /[^\x00-\x7f]/
+
 /**
  * The tokens of one text. NFKC folds look-alike forms first (full-width letters, ligatures), so
  * "ＡＡＰＬ" and "AAPL" are one word; `lowercase` then folds case ("$aapl" too).
  */
 export function tokenize(text: string, lowercase: boolean): string[] {
-  const folded = text.normalize('NFKC')
+  // NFKC leaves ASCII as it is; skipping it there saves a copy of most texts.
+  const folded = NOT_ASCII.test(text) ? text.normalize('NFKC') : text
   return (lowercase ? folded.toLowerCase() : folded).match(TOKEN) ?? []
 }
 
@@ -55,15 +58,50 @@ function tokenCounts(
   column: CategoricalColumn,
   trainRows: Int32Array,
   lowercase: boolean,
-): Map<string, number> {
+): Map<string, { n: number }> {
   const rowsPerText = codeCounts(column, trainRows)
-  const counts = new Map<string, number>()
+  // A mutable count per token: one hash lookup per occurrence instead of a get and a set.
+  const counts = new Map<string, { n: number }>()
   rowsPerText.forEach((rows, code) => {
     if (rows === 0) return
-    for (const token of tokenize(column.categories[code] as string, lowercase))
-      counts.set(token, (counts.get(token) ?? 0) + rows)
+    for (const token of tokenize(column.categories[code] as string, lowercase)) {
+      const count = counts.get(token)
+      if (count) count.n += rows
+      else counts.set(token, { n: rows })
+    }
   })
   return counts
+}
+
+/**
+ * The id sequence of every distinct text, cut to `length`, packed end to end: text `code` has
+ * ids[starts[code] … starts[code + 1]). One flat array instead of a small one per text keeps a
+ * million distinct headlines from becoming a million allocations.
+ */
+function packedSequences(
+  categories: readonly string[],
+  lowercase: boolean,
+  ids: ReadonlyMap<string, number>,
+  length: number,
+): { ids: Int32Array; starts: Int32Array; cut: Uint8Array } {
+  const starts = new Int32Array(categories.length + 1)
+  const cut = new Uint8Array(categories.length)
+  let packed = new Int32Array(Math.max(categories.length * 8, 16))
+  let end = 0
+  categories.forEach((text, code) => {
+    const tokens = tokenize(text, lowercase)
+    const kept = Math.min(tokens.length, length)
+    if (end + kept > packed.length) {
+      const grown = new Int32Array(Math.max(packed.length * 2, end + kept))
+      grown.set(packed)
+      packed = grown
+    }
+    for (let i = 0; i < kept; i++)
+      packed[end++] = ids.get(tokens[i] as string) ?? OUT_OF_VOCABULARY_ID
+    starts[code + 1] = end
+    if (tokens.length > length) cut[code] = 1
+  })
+  return { ids: packed, starts, cut }
 }
 
 /**
@@ -79,7 +117,7 @@ export const tokensStep: StepImpl<'tokens'> = {
     refuseTarget([step.column], ctx.target, 'turned into token inputs')
     const column = textInput(step, table)
     const ranked = [...tokenCounts(column, trainRows, step.lowercase)].sort(
-      ([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0),
+      ([a, ca], [b, cb]) => cb.n - ca.n || (a < b ? -1 : a > b ? 1 : 0),
     )
     const vocabulary = ranked.slice(0, step.vocabularySize - FIRST_WORD_ID).map(([token]) => token)
     return { ...step, fitted: { vocabulary } }
@@ -90,14 +128,7 @@ export const tokensStep: StepImpl<'tokens'> = {
     const column = textInput(step, table)
     const length = step.sequenceLength
     const ids = new Map(fitted.vocabulary.map((token, i) => [token, i + FIRST_WORD_ID]))
-    // Each distinct text once: its ids, cut to the sequence length, and whether it was cut.
-    const sequences = column.categories.map((text) => {
-      const tokens = tokenize(text, step.lowercase)
-      const sequence = new Int32Array(Math.min(tokens.length, length))
-      for (let i = 0; i < sequence.length; i++)
-        sequence[i] = ids.get(tokens[i] as string) ?? OUT_OF_VOCABULARY_ID
-      return { sequence, cut: tokens.length > length }
-    })
+    const packed = packedSequences(column.categories, step.lowercase, ids, length)
     const outputs = Array.from({ length }, (_, i): NumericColumn => ({
       name: tokenName(step.column, i),
       kind: 'numeric',
@@ -108,14 +139,15 @@ export const tokensStep: StepImpl<'tokens'> = {
     for (let row = 0; row < codes.length; row++) {
       const code = codes[row] as number
       if (code === MISSING_CODE) continue // padding: the arrays start at 0
-      const { sequence } = sequences[code] as { sequence: Int32Array }
-      for (let i = 0; i < sequence.length; i++)
-        (values[i] as Float64Array)[row] = sequence[i] as number
+      const start = packed.starts[code] as number
+      const stop = packed.starts[code + 1] as number
+      for (let i = start; i < stop; i++)
+        (values[i - start] as Float64Array)[row] = packed.ids[i] as number
     }
     let cut = 0
     for (const row of liveRows) {
       const code = codes[row] as number
-      if (code !== MISSING_CODE && sequences[code]?.cut) cut++
+      if (code !== MISSING_CODE && packed.cut[code] === 1) cut++
     }
     const notes =
       cut > 0
