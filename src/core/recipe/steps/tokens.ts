@@ -26,14 +26,14 @@ const FIRST_WORD_ID = 2
 const TOKEN =
   /\$\p{L}[\p{L}\p{N}]*(?:[._-]\p{L}{1,2}(?![\p{L}\p{N}]))?|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
 
-const NOT_ASCII = /[^\x00-\x7f]/
+const NOT_ASCII = /[^\t\n\r -~]/
 
 /**
  * The tokens of one text. NFKC folds look-alike forms first (full-width letters, ligatures), so
  * "ＡＡＰＬ" and "AAPL" are one word; `lowercase` then folds case ("$aapl" too).
  */
 export function tokenize(text: string, lowercase: boolean): string[] {
-  // NFKC leaves ASCII as it is; skipping it there saves a copy of most texts.
+  // NFKC leaves printable ASCII as it is; skipping it there saves a copy of most texts.
   const folded = NOT_ASCII.test(text) ? text.normalize('NFKC') : text
   return (lowercase ? folded.toLowerCase() : folded).match(TOKEN) ?? []
 }

@@ -22,6 +22,20 @@ function count(n: number, what: string): string {
   return `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`
 }
 
+/** 2nd, 3rd, 11th, 22nd. */
+function ordinal(n: number): string {
+  const tens = n % 100
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${suffix}`
+}
+
+/** Whether the target holds a value in the row. */
+function hasValue(target: Column, row: number): boolean {
+  return target.kind === 'numeric'
+    ? !Number.isNaN(target.values[row])
+    : target.codes[row] !== MISSING_CODE
+}
+
 function numericSeries(table: Table, name: string, role: string): NumericColumn {
   const column = findColumn(table, name)
   if (column.kind !== 'numeric') {
@@ -122,9 +136,10 @@ export const windowsStep: StepImpl<'windows'> = {
       for (const lag of lags) derivedFrom.set(lag.name, [input.name])
       out = spliceColumn(out, input.name, [input, ...lags])
     })
-    if (target) {
-      out = withColumns(out, [futureTarget(target, order, step.horizon, n)])
-      derivedFrom.set(target.name, [target.name])
+    const future = target && futureTarget(target, order, step.horizon, n)
+    if (future) {
+      out = withColumns(out, [future])
+      derivedFrom.set(future.name, [future.name])
     }
 
     const remove = new Uint8Array(n)
@@ -135,17 +150,29 @@ export const windowsStep: StepImpl<'windows'> = {
     if (ctx.mode === 'train') {
       for (let i = Math.max(order.length - step.horizon, 0); i < order.length; i++)
         remove[order[i] as number] = 1
+      // A future row whose target is missing leaves nothing to learn (a class cannot be NaN).
+      let missingFuture = 0
       for (let i = history; i < order.length - step.horizon; i++) {
-        if ((i - history) % step.stride === 0) continue
+        const row = order[i] as number
+        if (future && !hasValue(future, row) && remove[row] === 0) {
+          remove[row] = 1
+          missingFuture++
+        }
+      }
+      for (let i = history; i < order.length - step.horizon; i++) {
+        if ((i - history) % step.stride === 0 || remove[order[i] as number] === 1) continue
         remove[order[i] as number] = 1
         strided++
       }
       const lacking = Math.min(history, order.length)
-      const future = Math.min(step.horizon, order.length - lacking)
+      const ahead = Math.min(step.horizon, order.length - lacking)
       const removed = [
         lacking > 0 ? `the first ${count(lacking, 'row')} (not enough history)` : '',
-        future > 0
-          ? `the last ${count(future, 'row')} (no "${ctx.target}" ${count(step.horizon, 'row')} ahead)`
+        ahead > 0
+          ? `the last ${count(ahead, 'row')} (no "${ctx.target}" ${count(step.horizon, 'row')} ahead)`
+          : '',
+        missingFuture > 0
+          ? `${count(missingFuture, 'row')} whose "${ctx.target}" ${count(step.horizon, 'row')} ahead is missing`
           : '',
         strided > 0 ? `${count(strided, 'window')} skipped by the stride of ${step.stride}` : '',
       ].filter(Boolean)
@@ -158,7 +185,7 @@ export const windowsStep: StepImpl<'windows'> = {
       )
     if (ties > 0)
       notes.push(
-        `${count(ties, 'row')} share a "${step.orderBy ?? ''}" value with the row before: several series may be mixed. Filter the rows to one series (one symbol, one store) before the windows step.`,
+        `${count(ties, 'row')} ${ties === 1 ? 'has' : 'have'} the same "${step.orderBy ?? ''}" value as the row before: several series may be mixed. Filter the rows to one series (one symbol, one store) before the windows step.`,
       )
     const output: StepOutput = {
       table: out,
@@ -176,6 +203,6 @@ export const windowsStep: StepImpl<'windows'> = {
     return remove.includes(1) ? { ...output, remove } : output
   },
   describe: (step) =>
-    `Windows of ${step.columns.join(', ')}${step.orderBy === null ? '' : ` by ${step.orderBy}`}: ${step.lookback} row${step.lookback === 1 ? '' : 's'} in, target ${step.horizon} ahead${step.stride > 1 ? `, every ${step.stride}th window` : ''}`,
+    `Windows of ${step.columns.join(', ')}${step.orderBy === null ? '' : ` by ${step.orderBy}`}: ${step.lookback} row${step.lookback === 1 ? '' : 's'} in, target ${step.horizon} ahead${step.stride > 1 ? `, every ${ordinal(step.stride)} window` : ''}`,
   reads: (step) => [...step.columns, ...(step.orderBy === null ? [] : [step.orderBy])],
 }
