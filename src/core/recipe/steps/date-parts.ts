@@ -118,7 +118,16 @@ export const datePartsStep: StepImpl<'date-parts'> = {
         values: new Float64Array(n),
       })),
     )
-    const found = {} as Parts
+    const found: Parts = {
+      year: 0,
+      quarter: 0,
+      month: 0,
+      day: 0,
+      weekday: 0,
+      'day-of-year': 0,
+      hour: 0,
+      minute: 0,
+    }
     for (let row = 0; row < n; row++) {
       const ms = column.values[row] as number
       const present = Math.abs(ms) <= MAX_EPOCH_MS

@@ -7,6 +7,7 @@ import {
 } from '../../table/table'
 import { spliceColumn, withColumns } from '../pipeline/columns'
 import type { StepImpl, StepOutput } from '../pipeline/step-impl'
+import type { StepOf } from '../step-schema'
 
 /** "<column> (t-k)": the value k rows earlier in the series. */
 export function lagName(column: string, k: number): string {
@@ -98,6 +99,36 @@ function futureTarget(target: Column, order: Int32Array, horizon: number, n: num
 }
 
 /**
+ * Marks, for training only, the rows that cannot teach the model: the last `horizon` rows (no
+ * future), rows whose future target is missing (a class cannot be NaN, so the pipeline's drop of
+ * NaN targets would not catch them), and with a stride all but every n-th complete window.
+ */
+function removeForTraining(
+  remove: Uint8Array,
+  order: Int32Array,
+  history: number,
+  step: StepOf<'windows'>,
+  future: Column | undefined,
+): { lacking: number; ahead: number; missingFuture: number; strided: number } {
+  const last = order.length - step.horizon
+  for (let i = Math.max(last, 0); i < order.length; i++) remove[order[i] as number] = 1
+  let missingFuture = 0
+  let strided = 0
+  for (let i = history; i < last; i++) {
+    const row = order[i] as number
+    if (future && !hasValue(future, row)) {
+      remove[row] = 1
+      missingFuture++
+    } else if ((i - history) % step.stride !== 0) {
+      remove[row] = 1
+      strided++
+    }
+  }
+  const lacking = Math.min(history, order.length)
+  return { lacking, ahead: Math.min(step.horizon, order.length - lacking), missingFuture, strided }
+}
+
+/**
  * Time-series windows: the live rows ordered by `orderBy` form one series; each listed column
  * gets lag inputs "<column> (t-k)", the listed target its current value "<target> (t)", and the
  * target becomes its value `horizon` rows ahead. Lags only look back and the future target only
@@ -146,37 +177,23 @@ export const windowsStep: StepImpl<'windows'> = {
     for (const row of unplaced) remove[row] = 1
     for (let i = 0; i < Math.min(history, order.length); i++) remove[order[i] as number] = 1
     const notes: string[] = []
-    let strided = 0
     if (ctx.mode === 'train') {
-      for (let i = Math.max(order.length - step.horizon, 0); i < order.length; i++)
-        remove[order[i] as number] = 1
-      // A future row whose target is missing leaves nothing to learn (a class cannot be NaN).
-      let missingFuture = 0
-      for (let i = history; i < order.length - step.horizon; i++) {
-        const row = order[i] as number
-        if (future && !hasValue(future, row) && remove[row] === 0) {
-          remove[row] = 1
-          missingFuture++
-        }
-      }
-      for (let i = history; i < order.length - step.horizon; i++) {
-        if ((i - history) % step.stride === 0 || remove[order[i] as number] === 1) continue
-        remove[order[i] as number] = 1
-        strided++
-      }
-      const lacking = Math.min(history, order.length)
-      const ahead = Math.min(step.horizon, order.length - lacking)
-      const removed = [
-        lacking > 0 ? `the first ${count(lacking, 'row')} (not enough history)` : '',
-        ahead > 0
-          ? `the last ${count(ahead, 'row')} (no "${ctx.target}" ${count(step.horizon, 'row')} ahead)`
+      const removed = removeForTraining(remove, order, history, step, future)
+      const said = [
+        removed.lacking > 0
+          ? `the first ${count(removed.lacking, 'row')} (not enough history)`
           : '',
-        missingFuture > 0
-          ? `${count(missingFuture, 'row')} whose "${ctx.target}" ${count(step.horizon, 'row')} ahead is missing`
+        removed.ahead > 0
+          ? `the last ${count(removed.ahead, 'row')} (no "${ctx.target}" ${count(step.horizon, 'row')} ahead)`
           : '',
-        strided > 0 ? `${count(strided, 'window')} skipped by the stride of ${step.stride}` : '',
+        removed.missingFuture > 0
+          ? `${count(removed.missingFuture, 'row')} whose "${ctx.target}" ${count(step.horizon, 'row')} ahead is missing`
+          : '',
+        removed.strided > 0
+          ? `${count(removed.strided, 'window')} skipped by the stride of ${step.stride}`
+          : '',
       ].filter(Boolean)
-      if (removed.length > 0) notes.push(`Removed ${removed.join(', ')}.`)
+      if (said.length > 0) notes.push(`Removed ${said.join(', ')}.`)
     }
     const orderText = step.orderBy === null ? 'file order' : `"${step.orderBy}" order`
     if (unplaced.length > 0)
