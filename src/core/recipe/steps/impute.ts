@@ -235,7 +235,7 @@ export const imputeStep: StepImpl<'impute'> = {
     const names = step.columns.map((c) => `"${c}"`).join(' or ')
     const stands = fills.map(
       (f) =>
-        `"${f.column}" takes the training ${statisticName(step.strategy, findColumn(table, f.column))}, ${shown(f.value)}`,
+        `"${f.column}" takes the training ${statisticName(step.strategy, findColumn(table, f.column))} (${shown(f.value)})`,
     )
     const removeReason = removing
       ? `${names} is missing.`
