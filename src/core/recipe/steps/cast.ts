@@ -87,8 +87,13 @@ function textToDates(step: CastStep, column: CategoricalColumn, live: Int32Array
   return { column: cast.column, notes }
 }
 
-/** Numbers to dates one distinct value at a time, so a row reads the same alone or in a file. */
+/**
+ * Numbers to dates as each value alone would read, so a row reads the same alone or in a file.
+ * The three forms cover ranges that do not overlap, so when the whole column reads one way (the
+ * usual case) that is each value's own reading; otherwise each distinct value is read alone.
+ */
 function numbersToDateColumn(column: NumericColumn, live: Int32Array) {
+  const whole = numbersToDates(column.values)
   const cache = new Map<number, { epoch: number; how: string | null }>()
   const read = (v: number) => {
     let found = cache.get(v)
@@ -98,6 +103,21 @@ function numbersToDateColumn(column: NumericColumn, live: Int32Array) {
       cache.set(v, found)
     }
     return found
+  }
+  if (whole) {
+    // Count what the note needs without reading value by value.
+    let failed = 0
+    let example: number | null = null
+    for (const row of live) {
+      if (column.values[row] === column.values[row] && Number.isNaN(whole.values[row])) {
+        failed++
+        example ??= column.values[row] as number
+      }
+    }
+    return {
+      column: { ...column, values: whole.values },
+      notes: dateNotes(column.name, [whole.how], failed, example),
+    }
   }
   const values = column.values.map((v) => (v === v ? read(v).epoch : Number.NaN))
   let failed = 0
@@ -113,13 +133,20 @@ function numbersToDateColumn(column: NumericColumn, live: Int32Array) {
       example ??= v
     }
   }
-  const notes = hows.size ? [`Read as ${[...hows].join(' and ')}.`] : []
+  return {
+    column: { ...column, values },
+    notes: dateNotes(column.name, [...hows], failed, example),
+  }
+}
+
+function dateNotes(name: string, hows: string[], failed: number, example: number | null) {
+  const notes = hows.length ? [`Read as ${hows.join(' and ')}.`] : []
   if (failed) {
     notes.push(
-      `${count(failed)} value(s) of "${column.name}" (such as ${example}) are not YYYYMMDD dates or seconds/milliseconds since 1970 and became missing.`,
+      `${count(failed)} value(s) of "${name}" (such as ${example}) are not YYYYMMDD dates or seconds/milliseconds since 1970 and became missing.`,
     )
   }
-  return { column: { ...column, values }, notes }
+  return notes
 }
 
 /** Refuses numbers that are not one date format in the training rows, before any row is cast. */

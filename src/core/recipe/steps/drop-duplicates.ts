@@ -1,10 +1,6 @@
 import { findColumn, type Column } from '../../table/table'
 import type { StepImpl } from '../pipeline/step-impl'
 
-// One scratch buffer reads a double's two 32-bit halves without allocating per cell.
-const scratch = new Float64Array(1)
-const halves = new Uint32Array(scratch.buffer)
-
 /** One round of MurmurHash3's mixing: cheap, and spreads structured keys (ids, codes) well. */
 function mix(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51)
@@ -22,23 +18,35 @@ function finish(h: number): number {
   return h ^ (h >>> 16)
 }
 
-/** A hash of the row's cells; equal cells (every NaN alike, 0 and −0 alike) hash alike. */
-function rowHash(columns: readonly Column[], row: number): number {
-  let h = 0x9747b28c
+const NAN_KEY = 0x7ff80000
+
+/**
+ * A hash per live row of its cells; equal cells (every NaN alike, 0 and −0 alike) hash alike.
+ * Column by column, so each inner loop reads one typed array of one kind.
+ */
+function rowHashes(columns: readonly Column[], live: Int32Array): Int32Array {
+  const hashes = new Int32Array(live.length).fill(0x9747b28c)
   for (const column of columns) {
     if (column.kind === 'categorical') {
-      h = mix(h, column.codes[row] as number)
+      const codes = column.codes
+      for (let i = 0; i < live.length; i++)
+        hashes[i] = mix(hashes[i] as number, codes[live[i] as number] as number)
       continue
     }
-    const v = column.values[row] as number
-    if (v !== v) h = mix(h, 0x7ff80000)
-    else if (v === 0) h = mix(h, 0)
-    else {
-      scratch[0] = v
-      h = mix(mix(h, halves[0] as number), halves[1] as number)
+    const values = column.values
+    // The two 32-bit halves of each double, read in place.
+    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2)
+    for (let i = 0; i < live.length; i++) {
+      const row = live[i] as number
+      const v = values[row] as number
+      const h = hashes[i] as number
+      if (v !== v) hashes[i] = mix(h, NAN_KEY)
+      else if (v === 0) hashes[i] = mix(h, 0)
+      else hashes[i] = mix(mix(h, words[2 * row] as number), words[2 * row + 1] as number)
     }
   }
-  return finish(h)
+  for (let i = 0; i < hashes.length; i++) hashes[i] = finish(hashes[i] as number)
+  return hashes
 }
 
 /** Cell-by-cell equality, for rows whose hashes collide. */
@@ -71,8 +79,10 @@ export function duplicateRows(
   const mask = size - 1
   const slotRow = new Int32Array(size).fill(-1)
   const slotHash = new Int32Array(size)
-  for (const row of liveRows) {
-    const h = rowHash(columns, row)
+  const hashes = rowHashes(columns, liveRows)
+  for (let i = 0; i < liveRows.length; i++) {
+    const row = liveRows[i] as number
+    const h = hashes[i] as number
     let slot = h & mask
     for (;;) {
       const first = slotRow[slot] as number

@@ -91,11 +91,14 @@ function withCategory(categories: readonly string[], value: Fill) {
 function filled(column: Column, value: Fill): Column {
   if (column.kind === 'numeric') {
     const fill = numericFill(column, value)
-    const values = column.values.map((v) => (v === v ? v : fill))
+    const values = column.values.slice()
+    for (let row = 0; row < values.length; row++)
+      if (values[row] !== values[row]) values[row] = fill
     return { ...column, values }
   }
   const { categories, code } = withCategory(column.categories, value)
-  const codes = column.codes.map((c) => (c === MISSING_CODE ? code : c))
+  const codes = column.codes.slice()
+  for (let row = 0; row < codes.length; row++) if (codes[row] === MISSING_CODE) codes[row] = code
   return { ...column, codes, categories }
 }
 
@@ -138,18 +141,27 @@ function forwardFilled(column: Column, fallback: Fill, live: Int32Array) {
   return { column: { ...column, codes, categories }, carried }
 }
 
-function isMissing(column: Column, row: number): boolean {
-  return column.kind === 'numeric'
-    ? Number.isNaN(column.values[row])
-    : column.codes[row] === MISSING_CODE
+/** 1 for every row whose cell is missing; one pass over one typed array of one kind. */
+function missingMask(column: Column): Uint8Array {
+  if (column.kind === 'numeric') {
+    const values = column.values
+    const mask = new Uint8Array(values.length)
+    for (let row = 0; row < values.length; row++) {
+      const v = values[row] as number
+      mask[row] = v !== v ? 1 : 0
+    }
+    return mask
+  }
+  const codes = column.codes
+  const mask = new Uint8Array(codes.length)
+  for (let row = 0; row < codes.length; row++) mask[row] = codes[row] === MISSING_CODE ? 1 : 0
+  return mask
 }
 
-function indicator(column: Column): NumericColumn {
-  const values = new Float64Array(
-    column.kind === 'numeric' ? column.values.length : column.codes.length,
-  )
-  for (let row = 0; row < values.length; row++) values[row] = isMissing(column, row) ? 1 : 0
-  return { name: indicatorName(column.name), kind: 'numeric', values }
+function indicator(name: string, missing: Uint8Array): NumericColumn {
+  const values = new Float64Array(missing.length)
+  for (let row = 0; row < values.length; row++) values[row] = missing[row] as number
+  return { name: indicatorName(name), kind: 'numeric', values }
 }
 
 function refuseTarget(step: ImputeStep, ctx: StepContext): void {
@@ -198,9 +210,11 @@ export const imputeStep: StepImpl<'impute'> = {
     let current = table
     for (const { column: name, value } of fills) {
       const column = findColumn(current, name)
+      const mask = missingMask(column)
       let missing = 0
-      for (const row of liveRows) {
-        if (!isMissing(column, row)) continue
+      for (let i = 0; i < liveRows.length; i++) {
+        const row = liveRows[i] as number
+        if (mask[row] === 0) continue
         missing++
         if (remove) remove[row] = 1
       }
@@ -227,7 +241,7 @@ export const imputeStep: StepImpl<'impute'> = {
           notes.push(`${count(missing)} missing value(s) of "${name}" filled with ${what}.`)
         }
       }
-      const replacement = step.indicator ? [output, indicator(column)] : [output]
+      const replacement = step.indicator ? [output, indicator(name, mask)] : [output]
       if (step.indicator) derivedFrom.set(indicatorName(name), [name])
       current = spliceColumn(current, name, replacement)
     }
