@@ -85,9 +85,10 @@ export interface DateReading {
  * above 12 the order is month first, as US exports write them, and `orderAssumed` says so.
  * Returns null when the values are dates in both orders (no single reading fits them all).
  *
- * `forcedOrder` reads year-last dates in that order whatever the texts suggest (a text not a
- * date in that order is a failure, never null): a recipe learns the order from its training
- * rows and must read every later row, even a single typed one, the same way.
+ * `forcedOrder` reads year-last dates in that order whatever the texts suggest: a text that is
+ * no date in that order counts as a failure instead of making the whole reading null. A recipe
+ * learns the order from its training rows and must read every later row, even a single typed
+ * one, the same way.
  */
 export function readDates(
   texts: readonly string[],

@@ -76,10 +76,12 @@ function textToDates(step: CastStep, column: CategoricalColumn, live: Int32Array
   if (!fitted) throw new Error(`The cast of "${step.column}" to dates has not been fitted yet.`)
   // Without a learned order (no training date had the year last), US order, as on loading.
   const order = fitted.dayMonthOrder ?? 'month-first'
-  const reading = readDates(column.categories, false, order) ?? { values: new Float64Array(0) }
-  const cast = categoriesAsNumbers(column, reading.values, live, 'dates')
+  // With a forced order the reading is never null: dates of the other order fail one by one.
+  const reading = readDates(column.categories, false, order)
+  const byCategory = reading?.values ?? new Float64Array(column.categories.length).fill(Number.NaN)
+  const cast = categoriesAsNumbers(column, byCategory, live, 'dates')
   const notes = cast.note ? [cast.note] : []
-  if (fitted.dayMonthOrder) {
+  if (fitted.dayMonthOrder && reading?.order) {
     notes.push(
       `Dates with the year last are read ${order === 'day-first' ? 'day/month/year' : 'month/day/year'}, as in the training rows.`,
     )

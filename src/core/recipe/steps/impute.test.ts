@@ -257,6 +257,9 @@ describe('impute: refusals', () => {
     expect(() => imputeStep.fit(step(['x'], 'mean'), table, new Int32Array(0), TRAIN)).toThrow(
       /"x" has no values in the training rows/,
     )
+    expect(() => imputeStep.fit(step(['x'], 'forward-fill'), table, first2, TRAIN)).toThrow(
+      '"x" has no values in the training rows, so there is no training median to stand in where a row cannot be dropped or has no value before it. Drop the column, or fill it with a constant.',
+    )
     const constant = imputeStep.fit(step(['x'], 'constant', { constant: -1 }), table, first2, TRAIN)
     expect(fills(constant)).toEqual([-1])
   })

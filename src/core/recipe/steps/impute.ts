@@ -61,8 +61,14 @@ function fitFill(step: ImputeStep, column: Column, rows: Int32Array): number | s
   else if (statistic === 'median') value = quantileOfSorted(sortedPresent(column.values, rows), 0.5)
   else value = numericMode(column.values, rows)
   if (value === null || (typeof value === 'number' && Number.isNaN(value))) {
+    // Dropping and carrying forward need the statistic too: for a row typed in to be scored,
+    // which cannot be dropped, and for the first rows, which have nothing before them.
+    const use =
+      step.strategy === 'drop-rows' || step.strategy === 'forward-fill'
+        ? `training ${statistic} to stand in where a row cannot be dropped or has no value before it`
+        : `${statistic} to fill it with`
     throw new Error(
-      `"${column.name}" has no values in the training rows, so there is no ${statistic} to fill it with. Drop the column, or fill it with a constant.`,
+      `"${column.name}" has no values in the training rows, so there is no ${use}. Drop the column, or fill it with a constant.`,
     )
   }
   return value
@@ -188,7 +194,12 @@ function describeFill(step: ImputeStep): string {
 /**
  * Missing values: rows dropped, or cells filled with a training statistic, a constant or the
  * value before them, optionally keeping a "was missing" 0/1 column beside each filled column.
- * The fills follow scikit-learn's SimpleImputer (mode ties go to the smallest value).
+ * The fills follow scikit-learn's SimpleImputer (mode ties go to the smallest value). A column
+ * with no training value has no statistic: that is an error naming it, never a silent gap.
+ *
+ * Forward fill is pandas' ffill over the live rows in file order, every part together: a row
+ * may take the value of a validation row before it. That moves a neighbour's value, not a
+ * statistic, and it is what a time series read in order needs.
  */
 export const imputeStep: StepImpl<'impute'> = {
   fit(step, table, trainRows, ctx) {
