@@ -52,7 +52,7 @@ function lostNote(failed: number, example: string | null, what: string): string 
 }
 
 /** Numbers to dates: YYYYMMDD, Unix seconds or milliseconds, whichever fits every value. */
-function numbersToDates(values: Float64Array): { values: Float64Array; how: string } | null {
+export function numbersToDates(values: Float64Array): { values: Float64Array; how: string } | null {
   let min = Number.POSITIVE_INFINITY
   let max = Number.NEGATIVE_INFINITY
   let whole = true

@@ -84,10 +84,16 @@ export interface DateReading {
  * last, a first number above 12 means day first, a second above 12 month first; when none is
  * above 12 the order is month first, as US exports write them, and `orderAssumed` says so.
  * Returns null when the values are dates in both orders (no single reading fits them all).
+ *
+ * `forcedOrder` reads year-last dates in that order whatever the texts suggest: a text that is
+ * no date in that order counts as a failure instead of making the whole reading null. A recipe
+ * learns the order from its training rows and must read every later row, even a single typed
+ * one, the same way.
  */
 export function readDates(
   texts: readonly string[],
   stopAtFirstFailure = false,
+  forcedOrder?: DayMonthOrder,
 ): DateReading | null {
   const matches: (DateMatch | null)[] = []
   let dayFirst = false
@@ -103,8 +109,9 @@ export function readDates(
       if (found.b > 12) monthFirst = true
     }
   }
-  if (dayFirst && monthFirst) return null
-  const order: DayMonthOrder | null = yearLast ? (dayFirst ? 'day-first' : 'month-first') : null
+  if (dayFirst && monthFirst && !forcedOrder) return null
+  const learned = dayFirst ? 'day-first' : 'month-first'
+  const order: DayMonthOrder | null = yearLast ? (forcedOrder ?? learned) : null
   const values = new Float64Array(texts.length)
   let failures = 0
   let hasTime = false
@@ -119,5 +126,6 @@ export function readDates(
     if (Number.isNaN(epoch)) failures++
     values[i] = epoch
   })
-  return { values, failures, order, orderAssumed: yearLast && !dayFirst && !monthFirst, hasTime }
+  const orderAssumed = yearLast && !forcedOrder && !dayFirst && !monthFirst
+  return { values, failures, order, orderAssumed, hasTime }
 }
