@@ -51,6 +51,9 @@ describe('oneHotStep', () => {
       [0, 1],
       [0, 0],
     ])
+    expect(output.notes).toEqual([
+      '1 row(s) of "owner" hold a category not seen in training; every "owner" input is off for them.',
+    ])
   })
 
   it('keeps the most frequent categories and breaks ties as scikit-learn 1.2.1 does', () => {

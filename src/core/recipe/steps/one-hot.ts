@@ -46,7 +46,7 @@ export const oneHotStep: StepImpl<'one-hot'> = {
     const categories = seen.filter((c) => !rare.has(c.label)).map((c) => c.label)
     return { ...step, fitted: { categories, other: rare.size > 0 } }
   },
-  apply(step, table) {
+  apply(step, table, liveRows) {
     const { categories, other } = fitted(step)
     const column = categoricalInput(table, step.column)
     const slot = new Map(categories.map((c, i) => [c, i]))
@@ -67,10 +67,20 @@ export const oneHotStep: StepImpl<'one-hot'> = {
       const at = codeSlot[code] ?? -1
       if (at >= 0) (outputs[at] as NumericColumn).values[row] = 1
     })
-    const notes =
-      labels.length === 0
-        ? [`"${step.column}" has no value in the training rows, so it gives the model no input.`]
-        : []
+    const notes: string[] = []
+    if (labels.length === 0)
+      notes.push(
+        `"${step.column}" has no value in the training rows, so it gives the model no input.`,
+      )
+    let unseen = 0
+    for (const row of liveRows) {
+      const code = column.codes[row] as number
+      if (code !== MISSING_CODE && !slot.has(column.categories[code] as string) && !other) unseen++
+    }
+    if (unseen > 0 && labels.length > 0)
+      notes.push(
+        `${unseen.toLocaleString('en-US')} row(s) of "${step.column}" hold a category not seen in training; every "${step.column}" input is off for them.`,
+      )
     return { table: spliceColumn(table, step.column, outputs), notes }
   },
   describe: (step) =>
