@@ -58,6 +58,12 @@ function isBuilt(op: StepOp): boolean {
   return true
 }
 
+it('the guard below tells a built step from a placeholder', () => {
+  // Without this, a guard that always said "not built" would skip the golden tests for good.
+  expect(isBuilt('scale')).toBe(true)
+  expect(isBuilt('one-hot')).toBe(true)
+})
+
 /** Rows where `actual` and sklearn's `expected` differ by more than 1e-9 relative; null = NaN. */
 function mismatches(actual: ArrayLike<number>, expected: readonly Value[]): string[] {
   const out: string[] = []

@@ -77,6 +77,8 @@ describe('oneHotStep', () => {
     // inputs still gives 4 categories and "other", which then also catches unseen categories.
     const { fitted } = fitApply(oneHotStep, oneHot('letter', 5, 'other'), LETTERS, LETTER_ROWS, ctx)
     expect(fitted.fitted).toEqual({ categories: ['a', 'b', 'c', 'd'], other: true })
+    const one = fitApply(oneHotStep, oneHot('letter', 1), LETTERS, LETTER_ROWS, ctx)
+    expect(one.fitted.fitted).toEqual({ categories: [], other: true })
     const fewer = fitApply(oneHotStep, oneHot('letter', 6), LETTERS, LETTER_ROWS, ctx)
     expect(fewer.fitted.fitted).toEqual({ categories: ['a', 'b', 'c', 'd', 'e'], other: false })
   })

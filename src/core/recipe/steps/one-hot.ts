@@ -18,8 +18,8 @@ export function oneHotName(column: string, category: string): string {
  * most frequent go to "other" (with exactly `maxCategories` categories the rarest one does, and
  * "other" then also catches categories never seen in training). Among equal counts the
  * categories first in sklearn's order go to "other" (a stable sort of the counts over the sorted
- * categories). With `maxCategories` 1 every category shares "other"; sklearn keeps them all there,
- * an accident of its slicing rather than a choice.
+ * categories). With `maxCategories` 1 every category shares "other"; sklearn instead gives each
+ * its own input, an accident of its slicing (`[:-max_categories + 1]` is empty for 1).
  */
 function infrequent(seen: readonly CategoryCount[], maxCategories: number | null): Set<string> {
   if (maxCategories === null || seen.length < maxCategories) return new Set()
@@ -75,7 +75,7 @@ export const oneHotStep: StepImpl<'one-hot'> = {
     let unseen = 0
     for (const row of liveRows) {
       const code = column.codes[row] as number
-      if (code !== MISSING_CODE && !slot.has(column.categories[code] as string) && !other) unseen++
+      if (code !== MISSING_CODE && codeSlot[code] === -1) unseen++
     }
     if (unseen > 0 && labels.length > 0)
       notes.push(
