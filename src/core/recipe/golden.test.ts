@@ -58,7 +58,7 @@ function isBuilt(op: StepOp): boolean {
   return true
 }
 
-it('the guard below tells a built step from a placeholder', () => {
+it('isBuilt tells a built step from a placeholder', () => {
   // Without this, a guard that always said "not built" would skip the golden tests for good.
   expect(isBuilt('scale')).toBe(true)
   expect(isBuilt('one-hot')).toBe(true)

@@ -58,7 +58,7 @@ describe('ordinalStep', () => {
     expect(numbers(output.table, 'grade')).toEqual([2, 1, 0, 2])
   })
 
-  it('encodes the real lending-club grades, with a state seen only in the later rows', () => {
+  it('encodes the real lending-club states, one of them seen only in the later rows', () => {
     const table = datasetTable('lending-club.csv', 200)
     const train = rowRange(0, 150)
     const { fitted, output } = fitApply(ordinalStep, ordinal('addr_state'), table, train, {
