@@ -8,17 +8,18 @@ export const log1pStep: StepImpl<'log1p'> = {
     refuseTarget(step.columns, ctx.target, 'log-transformed as an input')
     return step
   },
-  apply(step, table) {
+  apply(step, table, liveRows) {
     const notes: string[] = []
     const columns = step.columns.map((name): NumericColumn => {
       const input = numericInput(table, name, 'log-transformed').values
       const values = new Float64Array(input.length)
-      let invalid = 0
       for (let i = 0; i < input.length; i++) {
         const v = input[i] as number
-        if (v <= -1) invalid++
         values[i] = v > -1 ? Math.log1p(v) : Number.NaN
       }
+      // Counted on the rows still in the data, so the note matches what the preview shows.
+      let invalid = 0
+      for (const row of liveRows) if ((input[row] as number) <= -1) invalid++
       if (invalid > 0)
         notes.push(
           `${invalid.toLocaleString('en-US')} value(s) of "${name}" at or below −1 have no logarithm and became missing.`,

@@ -12,15 +12,29 @@ const NAMES: Record<ScaleStep['method'], string> = {
   robust: 'Robust scaling',
 }
 
-/** A zero or undefined spread leaves the column centred but unscaled, as scikit-learn does. */
-function safeScale(spread: number): number {
-  return Number.isFinite(spread) && spread > 1e-12 ? spread : 1
+const EPS = 2 ** -52
+
+/**
+ * A spread scikit-learn counts as zero becomes 1, leaving the column centred but unscaled
+ * (`_handle_zeros_in_scale`): below 10 machine epsilons for min-max and robust scaling.
+ */
+function safeScale(spread: number, constant = spread < 10 * EPS): number {
+  return Number.isFinite(spread) && !constant ? spread : 1
+}
+
+/**
+ * StandardScaler's test for a constant column (`_is_constant_feature`): a variance no larger
+ * than the rounding error of computing it, which grows with the mean and the number of values.
+ */
+function constantVariance(variance: number, mean: number, n: number): boolean {
+  return variance <= n * EPS * variance + (n * mean * EPS) ** 2
 }
 
 function fitColumn(values: Float64Array, rows: Int32Array, method: ScaleStep['method']) {
   if (method === 'standard') {
-    const { mean, std } = meanStd(values, rows)
-    return { center: Number.isNaN(mean) ? 0 : mean, scale: safeScale(std) }
+    const { mean, std, n } = meanStd(values, rows)
+    if (n === 0) return { center: 0, scale: 1 }
+    return { center: mean, scale: safeScale(std, constantVariance(std * std, mean, n)) }
   }
   const sorted = sortedPresent(values, rows)
   if (sorted.length === 0) return { center: 0, scale: 1 }
@@ -34,7 +48,10 @@ function fitColumn(values: Float64Array, rows: Int32Array, method: ScaleStep['me
   }
 }
 
-/** (x − center) / scale: StandardScaler, MinMaxScaler and RobustScaler of scikit-learn. */
+/**
+ * (x − center) / scale in place: StandardScaler, MinMaxScaler and RobustScaler of scikit-learn,
+ * fitted on the present training values (missing ones are left out and stay missing).
+ */
 export const scaleStep: StepImpl<'scale'> = {
   fit(step, table, trainRows, ctx) {
     refuseTarget(step.columns, ctx.target, 'scaled as an input')
