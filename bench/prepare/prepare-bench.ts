@@ -80,7 +80,10 @@ function ours() {
   return {
     splitMs,
     stepsMs: inputsAt - (marks[0]?.at ?? started),
-    steps: prepared.reports.map((r) => ({ op: r.description.split(' ')[0], ms: r.ms })),
+    steps: prepared.reports.map((r) => ({
+      op: recipe.steps.find((s) => s.id === r.stepId)?.op ?? r.stepId,
+      ms: r.ms,
+    })),
     finishMs: started + prepareMs - inputsAt,
     prepareMs,
     matrixMs: matrices,

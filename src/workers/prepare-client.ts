@@ -72,13 +72,24 @@ export class PrepareClient {
       worker.addEventListener('message', onMessage)
       worker.addEventListener('error', onError)
       this.running = { id: jobId, stop }
-      if (this.sentTable !== tableId) {
-        // Copied, not transferred: the page keeps its data.
-        this.send({ type: 'table', tableId, table: packTable(table) })
-        this.sentTable = tableId
-      }
-      this.send({ type: 'plan', jobId, tableId, recipe })
+      void this.dispatch(worker, table, tableId, { type: 'plan', jobId, tableId, recipe })
     })
+  }
+
+  /** Sends the table when the worker lacks it, a column per task, then the plan request. */
+  private async dispatch(worker: Worker, table: Table, tableId: number, plan: PrepareRequest) {
+    if (this.sentTable !== tableId) {
+      this.sentTable = tableId
+      const { columns, rowCount } = packTable(table)
+      worker.postMessage({ type: 'table', tableId, rowCount, columnCount: columns.length })
+      for (const [index, column] of columns.entries()) {
+        // Copied, not transferred: the page keeps its data.
+        worker.postMessage({ type: 'column', tableId, index, column } satisfies PrepareRequest)
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        if (this.worker !== worker) return
+      }
+    }
+    worker.postMessage(plan)
   }
 
   /** Ends the worker; a plan still running rejects with an AbortError. */
@@ -97,9 +108,5 @@ export class PrepareClient {
       name: 'prepare',
     })
     return this.worker
-  }
-
-  private send(request: PrepareRequest): void {
-    this.worker?.postMessage(request)
   }
 }

@@ -1,6 +1,6 @@
 import type { RecipePlan } from '../core/recipe/pipeline/plan'
 import type { Recipe } from '../core/recipe/recipe-schema'
-import type { WireTable } from './packed-categories'
+import type { WireColumn } from './packed-categories'
 
 /** How far a plan has got: step `done` of `total` is running (`total` of `total`: the inputs). */
 export interface PlanProgress {
@@ -10,11 +10,24 @@ export interface PlanProgress {
 }
 
 /**
- * The page's messages. A table crosses once per dataset (a million rows is a large copy) and
- * stays in the worker under its id; each recipe edit then sends only the recipe.
+ * The page's messages. A table crosses once per dataset and stays in the worker under its id;
+ * each recipe edit then sends only the recipe. The table comes a column per message: copying a
+ * million rows × 20 columns in one message holds the page for half a second, a column at a time
+ * leaves it free to paint in between.
  */
 export type PrepareRequest =
-  | { readonly type: 'table'; readonly tableId: number; readonly table: WireTable }
+  | {
+      readonly type: 'table'
+      readonly tableId: number
+      readonly rowCount: number
+      readonly columnCount: number
+    }
+  | {
+      readonly type: 'column'
+      readonly tableId: number
+      readonly index: number
+      readonly column: WireColumn
+    }
   | {
       readonly type: 'plan'
       readonly jobId: number

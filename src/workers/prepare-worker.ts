@@ -2,20 +2,35 @@
 // previews) off the main thread, so a million-row plan does not freeze the page.
 import { planRecipe } from '../core/recipe/pipeline/plan'
 import type { Table } from '../core/table/table'
-import { unpackTable } from './packed-categories'
+import { unpackTable, type WireColumn } from './packed-categories'
 import { planStepLabel, throttleProgress } from './prepare-progress'
 import type { PrepareMessage, PrepareRequest } from './prepare-protocol'
 
 /** The one table the page prepares; replaced when the dataset changes. */
 let cached: { readonly id: number; readonly table: Table } | null = null
+/** The table whose columns are arriving. */
+let arriving: { id: number; rowCount: number; columns: WireColumn[] } | null = null
 
 const post = (message: PrepareMessage) => self.postMessage(message)
 
 self.addEventListener('message', (event: MessageEvent<PrepareRequest>) => {
   const request = event.data
   if (request.type === 'table') {
-    cached = { id: request.tableId, table: unpackTable(request.table) }
+    cached = null
+    arriving = {
+      id: request.tableId,
+      rowCount: request.rowCount,
+      columns: new Array<WireColumn>(request.columnCount),
+    }
     return
+  }
+  if (request.type === 'column') {
+    if (arriving?.id === request.tableId) arriving.columns[request.index] = request.column
+    return
+  }
+  if (arriving?.id === request.tableId) {
+    cached = { id: arriving.id, table: unpackTable(arriving) }
+    arriving = null
   }
   const { jobId, recipe } = request
   if (cached?.id !== request.tableId) {
