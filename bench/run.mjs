@@ -10,8 +10,11 @@
 //   BENCH_TORCH=0                      skip the PyTorch CPU peer
 //   BENCH_DIAG=1                      also time the paths that take the engine apart (see protocol.ts)
 //   BENCH_GPU=native                   let Chromium use the machine's GPU instead of SwiftShader
-//   BENCH_ONLY=data | training         only the data-load benchmark (bench/data-load) or training
+//   BENCH_ONLY=data | training | prepare   only the data-load (bench/data-load), training or
+//                                      prepare (bench/prepare) benchmark
 //   BENCH_DATA_ROUNDS=5                data-load rounds (default 3); BENCH_DATA_ROWS=200000 a smaller file
+//   BENCH_PREPARE_ROUNDS=5             prepare rounds (default 3); BENCH_PREPARE_ROWS=200000 a smaller
+//                                      table; BENCH_PREPARE_BROWSER=0 skips the page-responsiveness run
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -21,6 +24,7 @@ import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium-launch.mjs'
 import { runDataBench } from './data-load/run-data-bench.mjs'
+import { runPrepareBench } from './prepare/run-prepare-bench.mjs'
 
 const benchDir = dirname(fileURLToPath(import.meta.url))
 const configFile = join(benchDir, 'vite.bench.config.ts')
@@ -196,9 +200,10 @@ function torchPeer(result) {
   return `  native peer: PyTorch ${peer.torch} on the CPU, ${peer.threads} thread, same MLP and batch on random data of the same shape: ${rate(peer.median)} samples/s${range(peer.samplesPerSecond)} (${peer.epochs} epochs × ${peer.rounds} rounds)`
 }
 
+const BENCHES = ['training', 'data', 'prepare']
 const only = process.env.BENCH_ONLY
-if (only && only !== 'data' && only !== 'training') {
-  say(`BENCH_ONLY=${only}: use data or training.`)
+if (only && !BENCHES.includes(only)) {
+  say(`BENCH_ONLY=${only}: use ${BENCHES.join(', ')}.`)
   process.exit(1)
 }
 
@@ -261,7 +266,17 @@ async function dataBench() {
   }
 }
 
+async function prepareBench() {
+  try {
+    console.log(await runPrepareBench(say))
+    return 0
+  } catch (error) {
+    say(`prepare bench failed: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
+
+const runs = { training: trainingBench, data: dataBench, prepare: prepareBench }
 let status = 0
-if (only !== 'data') status = await trainingBench()
-if (only !== 'training') status = (await dataBench()) || status
+for (const name of BENCHES) if (!only || only === name) status = (await runs[name]()) || status
 process.exit(status)

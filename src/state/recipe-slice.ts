@@ -12,19 +12,29 @@ import type { BalanceSpec, Recipe, SplitSpec } from '../core/recipe/recipe-schem
 import type { Step } from '../core/recipe/step-schema'
 import { detectTask, type TaskDetection } from '../core/recipe/task'
 import type { LayerSpec } from '../core/model/model-spec'
-import { findColumn } from '../core/table/table'
+import { findColumn, type Table } from '../core/table/table'
 import type { TrainConfig } from '../core/train/train-config'
+import { PrepareClient } from '../workers/prepare-client'
+import type { PlanProgress } from '../workers/prepare-protocol'
+import { createPlanScheduler, type ScheduledRun } from './plan-scheduler'
 import type { Slice } from './slice'
 
-export type { RecipePlan }
+export type { PlanProgress, RecipePlan }
 
 export interface RecipeSlice {
   targetColumn: string | null
   detection: TaskDetection | null
   /** The recipe as the analyst edits it (steps unfitted). */
   recipe: Recipe | null
-  /** The recipe prepared on the data: fitted steps, split sizes, previews, or the first error. */
+  /**
+   * The recipe prepared on the data: fitted steps, split sizes, previews, or the first error.
+   * While a newer recipe is being planned this is still the previous recipe's plan.
+   */
   plan: RecipePlan | null
+  /** True while the current recipe is being planned (in a worker where the page has one). */
+  planning: boolean
+  /** Which step the running plan has reached; null when none runs or it has not reported yet. */
+  planProgress: PlanProgress | null
   chooseTarget: (column: string | null) => void
   setSeed: (seed: number) => void
   setTrainConfig: (config: Partial<TrainConfig>) => void
@@ -45,30 +55,104 @@ export function planReady(plan: RecipePlan | null): plan is RecipePlan {
   return plan !== null && plan.error === null
 }
 
+/** A plan standing for a preparation that could not run at all (the worker failed). */
+function failedPlan(recipe: Recipe, message: string): RecipePlan {
+  return {
+    recipe,
+    classWeights: null,
+    droppedMissingTarget: 0,
+    droppedMissingOrder: 0,
+    reports: [],
+    previews: [],
+    notes: [],
+    error: { stepId: null, message },
+    rows: { train: 0, validation: 0, test: 0 },
+    inputs: 0,
+  }
+}
+
+interface PlanInput {
+  readonly recipe: Recipe
+  readonly table: Table
+}
+
 export const createRecipeSlice: Slice<RecipeSlice> = (set, get) => {
-  /** Re-plans after any recipe change; an impossible recipe keeps its message in the plan. */
-  const replan = (recipe: Recipe | null) => {
+  // Plans run in a worker that keeps the table; where there is no Worker (unit tests in Node)
+  // they run in place, synchronously.
+  const hasWorker = typeof Worker !== 'undefined'
+  let client: PrepareClient | null = null
+  const runInWorker = (
+    { recipe, table }: PlanInput,
+    onProgress: (progress: PlanProgress) => void,
+  ): ScheduledRun<RecipePlan> => {
+    const controller = new AbortController()
+    client ??= new PrepareClient()
+    return {
+      result: client.plan(recipe, table, { onProgress, signal: controller.signal }),
+      cancel: () => controller.abort(),
+    }
+  }
+  let planned: PlanInput | null = null
+  const scheduler = createPlanScheduler<PlanInput, PlanProgress, RecipePlan>({
+    run: (input, onProgress) => {
+      planned = input
+      return runInWorker(input, onProgress)
+    },
+    onProgress: (planProgress) => set({ planProgress }),
+    onResult: (plan) => set({ plan, planning: false, planProgress: null }),
+    onError: (error) => {
+      const recipe = planned?.recipe ?? get().recipe
+      const message = error instanceof Error ? error.message : String(error)
+      set({
+        plan: recipe ? failedPlan(recipe, message) : null,
+        planning: false,
+        planProgress: null,
+      })
+    },
+  })
+
+  /**
+   * Re-plans after any recipe change; an impossible recipe keeps its message in the plan. Only
+   * the newest recipe's plan lands. `keepPlan`: an edit of the same data and target, whose
+   * previous plan stays on screen while the new one is prepared.
+   */
+  const replan = (recipe: Recipe | null, keepPlan = false) => {
     const table = get().dataset?.table
-    if (!recipe || !table) return set({ recipe, plan: null })
-    set({ recipe, plan: planRecipe(recipe, table) })
+    if (!recipe || !table) {
+      scheduler.cancel()
+      return set({ recipe, plan: null, planning: false, planProgress: null })
+    }
+    if (!hasWorker) {
+      return set({ recipe, plan: planRecipe(recipe, table), planning: false, planProgress: null })
+    }
+    set(
+      keepPlan
+        ? { recipe, planning: true, planProgress: null }
+        : { recipe, plan: null, planning: true, planProgress: null },
+    )
+    scheduler.request({ recipe, table })
   }
   /** Changes the recipe's preparation; a finished run no longer matches it. */
   const edit = (change: (recipe: Recipe) => Recipe) => {
     const recipe = get().recipe
     if (!recipe) return
     get().resetTraining()
-    replan(change(recipe))
+    replan(change(recipe), true)
   }
   return {
     targetColumn: null,
     detection: null,
     recipe: null,
     plan: null,
+    planning: false,
+    planProgress: null,
     chooseTarget: (column) => {
       const dataset = get().dataset
       get().resetTraining()
-      if (!dataset || column === null)
-        return set({ targetColumn: null, detection: null, recipe: null, plan: null })
+      if (!dataset || column === null) {
+        set({ targetColumn: null, detection: null })
+        return replan(null)
+      }
       const detection = detectTask(findColumn(dataset.table, column))
       const seed = get().recipe?.seed ?? 42
       set({ targetColumn: column, detection })

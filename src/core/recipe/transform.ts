@@ -32,18 +32,50 @@ export function featureWidth(recipe: Recipe): number {
 export function featureMatrix(recipe: Recipe, table: Table, rows: Int32Array): FeatureMatrix {
   const features = fittedFeatures(recipe)
   const width = features.length
-  const values = new Float32Array(rows.length * width)
-  features.forEach((feature, f) => {
+  const sources = features.map((feature) => {
     const column = findColumn(table, feature.name)
     if (column.kind !== 'numeric')
       throw new Error(`The input "${feature.name}" should hold numbers after preparation.`)
-    const source = column.values
-    for (let i = 0; i < rows.length; i++) {
-      const v = source[rows[i] as number] as number
-      values[i * width + f] = v === v ? v : 0
-    }
+    return column.values
   })
+  const values = new Float32Array(rows.length * width)
+  // Rows come shuffled: reading each column at random costs a cache miss per cell (a million
+  // rows × 100 inputs: seconds). Visiting the rows in table order reads every column front to
+  // back and writes each output row, contiguous, once.
+  const order = tableOrder(rows)
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number
+    const row = rows[i] as number
+    let at = i * width
+    for (let f = 0; f < width; f++) {
+      const v = (sources[f] as Float64Array)[row] as number
+      values[at++] = v === v ? v : 0
+    }
+  }
   return { values, rows: rows.length, width }
+}
+
+/** Positions of `rows` sorted by row number (ties by position). */
+function tableOrder(rows: Int32Array): Uint32Array {
+  const n = rows.length
+  const order = new Uint32Array(n)
+  let ascending = true
+  let max = 0
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as number
+    order[i] = i
+    if (i > 0 && row < (rows[i - 1] as number)) ascending = false
+    if (row > max) max = row
+  }
+  if (ascending) return order
+  if (max * n + n >= Number.MAX_SAFE_INTEGER)
+    return order.sort((a, b) => (rows[a] as number) - (rows[b] as number) || a - b)
+  // row × n + position, exact in a double: one numeric sort instead of a comparator sort.
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) keys[i] = (rows[i] as number) * n + i
+  keys.sort()
+  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n
+  return order
 }
 
 export interface TransformedRows extends FeatureMatrix, Omit<AppliedRows, 'table'> {}

@@ -3,7 +3,7 @@ import { balancedClassWeights, oversampleRows } from '../balance'
 import type { Feature, Recipe } from '../recipe-schema'
 import { splitRows } from '../split'
 import type { Step } from '../step-schema'
-import { liveRows, PART_NAMES, withoutRows, type Parts } from './parts'
+import { ascendingRows, liveRows, PART_NAMES, withoutRows, type Parts } from './parts'
 import { stepPreview, type StepPreview } from './preview'
 import { tableStepImpl } from './registry'
 import type { StepContext, StepOutput } from './step-impl'
@@ -163,6 +163,7 @@ function finalFeatures(
   return features
 }
 
+/** `rows` ascending, so each column is read front to back rather than at random. */
 function missingInputsNote(
   table: Table,
   features: readonly Feature[],
@@ -172,7 +173,8 @@ function missingInputsNote(
   for (const feature of features) {
     const column = findColumn(table, feature.name)
     if (column.kind !== 'numeric') continue
-    for (const row of rows) if (Number.isNaN(column.values[row])) missing++
+    const values = column.values
+    for (let i = 0; i < rows.length; i++) if (Number.isNaN(values[rows[i] as number])) missing++
   }
   return missing === 0
     ? null
@@ -244,7 +246,13 @@ export function fitOnParts(
   const previews: StepPreview[] = []
   const base = { reports, previews, droppedMissingTarget: 0, droppedMissingOrder: 0 }
   let parts = initial
-  const sample = Array.from(parts.train.slice().sort().subarray(0, previewRows))
+  // Steps learn from the training rows ascending: the same rows, so the same statistics, but
+  // read front to back through each column instead of at random (several times faster at 1M
+  // rows). The rows every step applies to are kept the same way and only rebuilt when a step
+  // removes some.
+  let trainAscending = ascendingRows([parts.train])
+  let live = liveRows(parts)
+  const sample = Array.from(trainAscending.subarray(0, previewRows))
   let current = table
   let sources = new Map<string, readonly string[]>(table.columns.map((c) => [c.name, [c.name]]))
   const ctx: StepContext = { target: recipe.target.column, seed: recipe.seed, mode: 'train' }
@@ -263,8 +271,8 @@ export function fitOnParts(
     let impl
     try {
       impl = tableStepImpl(step)
-      fitted = impl.fit(step, current, parts.train, ctx)
-      output = impl.apply(fitted, current, liveRows(parts), ctx)
+      fitted = impl.fit(step, current, trainAscending, ctx)
+      output = impl.apply(fitted, current, live, ctx)
     } catch (error) {
       return fail(
         { ...recipe, steps: [...steps, ...recipe.steps.slice(index)] },
@@ -296,6 +304,11 @@ export function fitOnParts(
     }
     sources = traceSources(current, output.table, sources, reads, output)
     current = output.table
+    if (output.remove && removed > 0) {
+      trainAscending = withoutRows(trainAscending, output.remove)
+      live =
+        (output.removeFrom ?? 'all') === 'all' ? withoutRows(live, output.remove) : liveRows(kept)
+    }
     parts = kept
     steps.push(fitted)
     reports.push({
@@ -324,20 +337,21 @@ export function fitOnParts(
         validation: parts.validation.filter(hasTarget),
         test: parts.test.filter(hasTarget),
       }
+      trainAscending = trainAscending.filter(hasTarget)
     }
     const features = finalFeatures(current, recipe.target.column, sources)
     let fittedTarget = recipe.target
     if (recipe.target.task === 'regression') {
       if (target.kind !== 'numeric')
         throw new Error(`The regression target "${target.name}" must hold numbers.`)
-      const { mean, std } = meanStd(target.values, parts.train)
+      const { mean, std } = meanStd(target.values, trainAscending)
       fittedTarget = {
         ...recipe.target,
         scale: { mean: Number.isNaN(mean) ? 0 : mean, std: std > 1e-12 ? std : 1 },
       }
     }
     const notes: string[] = []
-    const missingNote = missingInputsNote(current, features, parts.train)
+    const missingNote = missingInputsNote(current, features, trainAscending)
     if (missingNote) notes.push(missingNote)
     let classWeights: number[] | null = null
     if (recipe.target.task !== 'regression') {

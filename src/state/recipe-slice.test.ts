@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { profileTable } from '../core/profile/profile-table'
+import { inferTable } from '../core/table/infer-types'
+import { parseDelimitedText } from '../core/table/parse-delimited'
+import { useStudio } from './studio-store'
+
+/** The bundled German credit data, loaded into the store as the Data step would. */
+function loadGermanCredit() {
+  const text = readFileSync(
+    new URL('../../public/datasets/GermanCredit.csv', import.meta.url),
+    'utf8',
+  )
+  const parsed = parseDelimitedText(text)
+  const { table, types } = inferTable(parsed.table)
+  useStudio.setState({
+    dataset: {
+      name: 'GermanCredit.csv',
+      table,
+      warnings: [],
+      sampleId: null,
+      types,
+      inferredTypes: types,
+      inferredTable: table,
+      profile: profileTable(table, types),
+      file: new Blob([text]),
+    },
+  })
+}
+
+// Node has no Worker: the slice plans in place, so every action's plan is there at once.
+describe('recipe slice without a worker', () => {
+  it('plans the proposed recipe when the target is chosen', () => {
+    loadGermanCredit()
+    useStudio.getState().chooseTarget('Class')
+    const { plan, planning, planProgress, recipe } = useStudio.getState()
+    expect(planning).toBe(false)
+    expect(planProgress).toBeNull()
+    expect(plan?.error).toBeNull()
+    expect(plan?.rows).toEqual({ train: 800, validation: 100, test: 100 })
+    expect(plan?.recipe.steps.map((s) => s.id)).toEqual(recipe?.steps.map((s) => s.id))
+  })
+
+  it('re-plans each edit: switching the scaling off leaves the numbers unscaled', () => {
+    loadGermanCredit()
+    const studio = useStudio.getState()
+    studio.chooseTarget('Class')
+    const scale = useStudio.getState().recipe?.steps.find((s) => s.op === 'scale')
+    expect(scale).toBeDefined()
+    studio.setStepEnabled(scale?.id ?? '', false)
+    const { plan } = useStudio.getState()
+    expect(plan?.reports.some((r) => r.stepId === scale?.id)).toBe(false)
+    expect(plan?.recipe.steps.find((s) => s.id === scale?.id)?.enabled).toBe(false)
+  })
+
+  it('clears the plan when the target is cleared', () => {
+    loadGermanCredit()
+    useStudio.getState().chooseTarget('Class')
+    useStudio.getState().chooseTarget(null)
+    expect(useStudio.getState()).toMatchObject({ recipe: null, plan: null, planning: false })
+  })
+})
