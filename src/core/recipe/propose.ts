@@ -52,9 +52,25 @@ const SPLIT_MARKERS = new Set(['train', 'training', 'valid', 'validation', 'val'
 const MISSING_AS_CATEGORY = 0.05
 const MISSING_CATEGORY = '(missing)'
 
+/**
+ * Present values and distinct values, where they matter: a numeric column only needs to show
+ * two different values (a Set of a million numbers costs seconds), a categorical one its count.
+ */
 function presentAndDistinct(column: Column): { present: number; distinct: number } {
-  const n = column.kind === 'numeric' ? column.values.length : column.codes.length
-  return { present: n - missingCount(column), distinct: distinctCount(column) }
+  if (column.kind === 'categorical')
+    return { present: column.codes.length - missingCount(column), distinct: distinctCount(column) }
+  let present = 0
+  let first = Number.NaN
+  let distinct = 0
+  for (const v of column.values) {
+    if (v !== v) continue
+    present++
+    if (distinct === 0) {
+      first = v
+      distinct = 1
+    } else if (distinct === 1 && v !== first) distinct = 2
+  }
+  return { present, distinct }
 }
 
 /** Why a column of this type stays out of the default recipe; null when the type is usable. */

@@ -1,4 +1,4 @@
-import { cellLabel, type Column } from '../../table/table'
+import { cellLabel, MISSING_CODE, type Column } from '../../table/table'
 import type { TargetSpec } from '../recipe-schema'
 import { detectTask } from '../task'
 
@@ -14,10 +14,20 @@ export function classLabels(column: Column): string[] {
 
 /** Rows of each label, in the order given; labels not in the list are not counted. */
 export function classCounts(column: Column, labels: readonly string[]): number[] {
-  const counts = labels.map(() => 0)
   const index = new Map(labels.map((label, i) => [label, i]))
-  const n = column.kind === 'numeric' ? column.values.length : column.codes.length
-  for (let row = 0; row < n; row++) {
+  const counts = labels.map(() => 0)
+  if (column.kind === 'categorical') {
+    // Count codes, then name them: no label string per row.
+    const byCode = new Float64Array(column.categories.length)
+    for (const code of column.codes)
+      if (code !== MISSING_CODE) byCode[code] = (byCode[code] ?? 0) + 1
+    column.categories.forEach((category, code) => {
+      const at = index.get(category)
+      if (at !== undefined) counts[at] = (counts[at] ?? 0) + (byCode[code] ?? 0)
+    })
+    return counts
+  }
+  for (let row = 0; row < column.values.length; row++) {
     const label = cellLabel(column, row)
     const at = label === null ? undefined : index.get(label)
     if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1
