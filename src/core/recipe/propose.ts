@@ -1,30 +1,20 @@
 import { defaultMlpSpec } from '../model/model-spec'
-import { cellNumber } from '../table/column-builder'
 import type { ColumnTypeInfo } from '../table/column-type'
 import { inferColumnTypes } from '../table/infer-types'
+import { findColumn, type Table } from '../table/table'
 import { defaultTrainConfig } from '../train/train-config'
-import {
-  distinctCount,
-  findColumn,
-  missingCount,
-  MISSING_CODE,
-  type CategoricalColumn,
-  type Column,
-  type Table,
-} from '../table/table'
-import { numbersAsCategories } from './pipeline/columns'
 import { chooseSplitAndBalance, type ProposedChoices } from './propose/choices'
-import { categoryCounts, proposeEncoding, type EncodingDraft } from './propose/categories'
+import { proposeEncoding } from './propose/categories'
 import { dateFacts, epochValues, proposeDateParts } from './propose/dates'
+import type { StepDraft } from './propose/draft'
 import { countDuplicateRows } from './propose/duplicates'
-import { count, has, percent, quotedList } from './propose/format'
+import { count, percent } from './propose/format'
+import { leftOutColumns } from './propose/left-out'
+import { imputeCategories, imputeNumbers } from './propose/missing'
 import { numericProfile } from './propose/numeric-profile'
-import {
-  proposeClip,
-  proposeLog1p,
-  STANDARD_NOT_ROBUST,
-  type ProfiledColumn,
-} from './propose/numbers'
+import { proposeClip, proposeLog1p, type ProfiledColumn } from './propose/numbers'
+import { castSteps, rolesOf } from './propose/roles'
+import { scaleStep } from './propose/scale'
 import { entityDropReason, filterToSeries, lagNames, windowsFor } from './propose/series-steps'
 import { proposeTarget } from './propose/target'
 import { proposeTokens } from './propose/text'
@@ -33,252 +23,31 @@ import { RECIPE_VERSION, type Recipe, type TableSource } from './recipe-schema'
 import type { Step } from './step-schema'
 import { detectTask } from './task'
 
+/*
+ * The auto recipe: one proposal from the column types, the profile and the target, each step
+ * with a reason quoting the data. The judgement calls, and where they live:
+ * - exact duplicate rows: dropped first (duplicates.ts);
+ * - constants, identifiers, train/valid/test markers: left out (left-out.ts);
+ * - missing numbers: median + "was missing"; categories: mode under 5% missing, else a
+ *   "(missing)" category (missing.ts);
+ * - long right tails (skew > 2, top 1% ≥ 3× a non-zero median, log halves the skew): log1p;
+ *   a few (≤ 1%) measured values ≥ 10 IQRs out: capped at 3 IQRs; counts are never capped
+ *   (numbers.ts);
+ * - scaling is standard, never robust: tails and stray values are handled before it (scale.ts);
+ * - categories: ordinal when they have a natural order, one-hot up to 20, beyond that one-hot
+ *   with "other" when the top 19 cover ≥ 75% of rows, else frequency (categories.ts);
+ * - dates: the calendar parts that vary, cyclical where they wrap (dates.ts); text: word ids
+ *   sized from the texts (text.ts);
+ * - a regression target that follows its own past in date order: a forecasting series, one
+ *   series kept when the file holds several, windows sized by the cadence and a chronological
+ *   split (time-series.ts, series-steps.ts);
+ * - class weights when a class has under a quarter of the commonest's rows (choices.ts).
+ * The statistics behind the choices come from every row; the steps fit theirs on training rows.
+ */
+
+// The Data and Prepare screens list what the proposal leaves out, and why.
+export { leftOutColumns, type LeftOutColumn } from './propose/left-out'
 export type { ProposedChoices } from './propose/choices'
-
-/** Omit over each member of a union, so a step without its id is still a step of one op. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
-type StepDraft = DistributiveOmit<Step, 'id' | 'enabled'>
-
-export interface LeftOutColumn {
-  readonly column: string
-  readonly why: string
-}
-
-/** Categories beyond this many, covering most rows, read as identifiers or free text. */
-const MAX_ONE_HOT_CATEGORIES = 50
-/** Values that name a part of an earlier split (train/valid/test), not a property of the row. */
-const SPLIT_MARKERS = new Set(['train', 'training', 'valid', 'validation', 'val', 'dev', 'test'])
-/** Categorical columns missing at least this share get a "(missing)" category, not the mode. */
-const MISSING_AS_CATEGORY = 0.05
-const MISSING_CATEGORY = '(missing)'
-
-/**
- * Present values and distinct values, where they matter: a numeric column only needs to show
- * two different values (a Set of a million numbers costs seconds), a categorical one its count.
- */
-function presentAndDistinct(column: Column): { present: number; distinct: number } {
-  if (column.kind === 'categorical')
-    return { present: column.codes.length - missingCount(column), distinct: distinctCount(column) }
-  let present = 0
-  let first = Number.NaN
-  let distinct = 0
-  for (const v of column.values) {
-    if (v !== v) continue
-    present++
-    if (distinct === 0) {
-      first = v
-      distinct = 1
-    } else if (distinct === 1 && v !== first) distinct = 2
-  }
-  return { present, distinct }
-}
-
-/** Why a column of this type stays out of the default recipe; null when the type is usable. */
-function leftOutBecause(name: string, info: ColumnTypeInfo): string | null {
-  switch (info.type) {
-    case 'constant':
-      return `"${name}" is constant, so it cannot tell rows apart. ${info.reason}`
-    case 'identifier':
-      return `"${name}" is an identifier: the network would memorise rows instead of learning. ${info.reason}`
-    default:
-      return null
-  }
-}
-
-/** A column that records which part of an earlier split each row was in (train, valid, test). */
-function splitMarker(column: Column): string[] | null {
-  if (column.kind !== 'categorical') return null
-  const used = categoryCounts(column).map((c) => c.category)
-  return used.length >= 2 && used.every((c) => SPLIT_MARKERS.has(c.trim().toLowerCase()))
-    ? used
-    : null
-}
-
-/**
- * Columns the default recipe leaves out, each with the reason: constants carry no signal,
- * identifiers would only let the network memorise rows, and a train/valid/test marker describes
- * the file rather than the row. A categorical column with a category for most rows is left out
- * too (one-hot would give an input per row), unless the analyst chose its type. Dates and free
- * text stay: the recipe turns them into calendar parts and word ids.
- */
-export function leftOutColumns(
-  table: Table,
-  target: string,
-  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
-): LeftOutColumn[] {
-  const out: LeftOutColumn[] = []
-  table.columns.forEach((column, i) => {
-    if (column.name === target) return
-    const info = types[i]
-    const byType = info ? leftOutBecause(column.name, info) : null
-    if (byType) {
-      out.push({ column: column.name, why: byType })
-      return
-    }
-    const { present, distinct } = presentAndDistinct(column)
-    const marker = info?.type === 'text' ? null : splitMarker(column)
-    if (distinct <= 1) {
-      out.push({
-        column: column.name,
-        why: `"${column.name}" has ${distinct === 0 ? 'no values' : 'a single value'}, so it cannot tell rows apart.`,
-      })
-    } else if (marker && !info?.overridden) {
-      out.push({
-        column: column.name,
-        why: `"${column.name}" only says which part of an earlier split each row came from (${marker.join(', ')}): it describes the file, not the row, and the recipe makes its own split.`,
-      })
-    } else if (
-      column.kind === 'categorical' &&
-      info?.type !== 'text' &&
-      !info?.overridden &&
-      distinct > MAX_ONE_HOT_CATEGORIES &&
-      distinct > present / 2
-    ) {
-      out.push({
-        column: column.name,
-        why: `"${column.name}" has ${count(distinct)} different values in ${count(present)} rows: one-hot encoding would give the network an input per row to memorise.`,
-      })
-    }
-  })
-  return out
-}
-
-/** "a", "b", "c" and 58 more: long lists of columns stay readable in a reason. */
-function namesOf(names: readonly string[], max = 6): string {
-  if (names.length <= max) return quotedList(names)
-  return `${quotedList(names.slice(0, max - 1))} and ${names.length - max + 1} more`
-}
-
-/** A numeric column as the proposal sees it: read from number text when stored as categories. */
-function numericValues(column: Column): Float64Array {
-  if (column.kind === 'numeric') return column.values
-  const byCode = column.categories.map((c) => cellNumber(c))
-  return Float64Array.from(column.codes, (code) =>
-    code === MISSING_CODE ? Number.NaN : (byCode[code] ?? Number.NaN),
-  )
-}
-
-/** How each column the recipe keeps is read, by its type on the Data step. */
-interface ColumnRoles {
-  readonly numeric: { column: Column; values: Float64Array; type: string | undefined }[]
-  readonly categorical: CategoricalColumn[]
-  readonly dates: Column[]
-  readonly texts: CategoricalColumn[]
-}
-
-function rolesOf(used: readonly { column: Column; info?: ColumnTypeInfo }[]): ColumnRoles {
-  const roles: ColumnRoles = { numeric: [], categorical: [], dates: [], texts: [] }
-  for (const { column, info } of used) {
-    const type = info?.type
-    if (type === 'datetime') roles.dates.push(column)
-    else if (type === 'text' && column.kind === 'categorical') roles.texts.push(column)
-    else if (type === 'numeric' || type === 'integer' || column.kind === 'numeric') {
-      if (type === 'categorical' && column.kind === 'numeric')
-        roles.categorical.push(numbersAsCategories(column))
-      else roles.numeric.push({ column, values: numericValues(column), type })
-    } else roles.categorical.push(column)
-  }
-  return roles
-}
-
-function imputeNumbers(numeric: ColumnRoles['numeric']): StepDraft | null {
-  const missing = numeric
-    .map(({ column, values }) => {
-      let n = 0
-      for (const v of values) if (Number.isNaN(v)) n++
-      return { name: column.name, share: n / Math.max(1, values.length) }
-    })
-    .filter((c) => c.share > 0)
-  if (missing.length === 0) return null
-  const names = missing.map((c) => c.name)
-  return {
-    op: 'impute',
-    columns: names,
-    strategy: 'median',
-    indicator: true,
-    why: `${missing.map((c) => `"${c.name}" (${percent(c.share)} missing)`).join(', ')} ${has(names)} missing values: filled with the training median (robust to outliers), with a "was missing" input so the model can learn whether missingness itself matters.`,
-  }
-}
-
-/** Few gaps take the commonest category; many become a category of their own, which may matter. */
-function imputeCategories(
-  categorical: readonly CategoricalColumn[],
-  encodings: ReadonlyMap<string, EncodingDraft>,
-): StepDraft[] {
-  const missing = categorical
-    .map((column) => ({ column, share: missingCount(column) / Math.max(1, column.codes.length) }))
-    .filter((c) => c.share > 0)
-  const own = missing.filter(
-    (c) => c.share >= MISSING_AS_CATEGORY && encodings.get(c.column.name)?.op !== 'ordinal',
-  )
-  const mode = missing.filter((c) => !own.includes(c))
-  const listed = (cs: typeof missing) =>
-    cs.map((c) => `"${c.column.name}" (${percent(c.share)} missing)`).join(', ')
-  const steps: StepDraft[] = []
-  if (mode.length > 0) {
-    steps.push({
-      op: 'impute',
-      columns: mode.map((c) => c.column.name),
-      strategy: 'mode',
-      indicator: false,
-      why: `${listed(mode)}: so few gaps are filled with the most frequent training category.`,
-    })
-  }
-  if (own.length > 0) {
-    steps.push({
-      op: 'impute',
-      columns: own.map((c) => c.column.name),
-      strategy: 'constant',
-      constant: MISSING_CATEGORY,
-      indicator: false,
-      why: `${listed(own)}: so many gaps may mean something (no answer, not applicable), so they become a category of their own, "${MISSING_CATEGORY}", rather than pretending to be the commonest one.`,
-    })
-  }
-  return steps
-}
-
-function castSteps(roles: ColumnRoles): StepDraft[] {
-  const steps: StepDraft[] = []
-  for (const column of roles.dates) {
-    if (column.kind !== 'categorical') continue
-    steps.push({
-      op: 'cast',
-      column: column.name,
-      to: 'datetime',
-      why: `"${column.name}" holds dates written as text: read as dates so their calendar parts can become inputs.`,
-    })
-  }
-  for (const { column } of roles.numeric) {
-    if (column.kind !== 'categorical') continue
-    steps.push({
-      op: 'cast',
-      column: column.name,
-      to: 'numeric',
-      why: `"${column.name}" is typed as numbers but stored as text: read as numbers (text that is not a number becomes missing).`,
-    })
-  }
-  return steps
-}
-
-function scaleStep(
-  numeric: readonly string[],
-  derived: readonly string[],
-  tailsHandled: boolean,
-): StepDraft | null {
-  const columns = [...numeric, ...derived]
-  if (columns.length === 0) return null
-  const are = (names: readonly unknown[]) => (names.length > 1 ? 'are' : 'is')
-  const what =
-    numeric.length > 0
-      ? `${namesOf(numeric)} ${are(numeric)} numeric${derived.length > 0 ? `, and so ${are(derived)} ${namesOf(derived, 4)}, made by the steps above` : ''}`
-      : `${namesOf(derived)}, made by the steps above, ${are(derived)} numeric`
-  return {
-    op: 'scale',
-    columns,
-    method: 'standard',
-    why: `${what}: scaled to mean 0 and standard deviation 1 on the training rows, so every input moves the network on a similar scale.${tailsHandled ? ` ${STANDARD_NOT_ROBUST}` : ''}`,
-  }
-}
 
 function seriesOf(table: Table, target: string, types: readonly ColumnTypeInfo[]) {
   const column = table.columns.find((c) => c.name === target)

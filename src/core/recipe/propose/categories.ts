@@ -1,6 +1,6 @@
 import { MISSING_CODE, type CategoricalColumn } from '../../table/table'
 import { count, percent } from './format'
-import type { Draft } from './numbers'
+import type { Draft } from './draft'
 
 /** Up to this many categories, each gets its own one-hot input. */
 export const MAX_PROPOSED_ONE_HOT = 20

@@ -3,7 +3,7 @@ import { readDates } from '../../table/date-parse'
 import { MISSING_CODE, type Column } from '../../table/table'
 import type { DatePart } from '../step-schema'
 import { count } from './format'
-import type { Draft } from './numbers'
+import type { Draft } from './draft'
 
 const DAY_MS = 86_400_000
 

@@ -1,4 +1,4 @@
-import type { StepOf, StepOp } from '../step-schema'
+import type { Draft } from './draft'
 import { percent, quotedList, stat, value } from './format'
 import type { NumericProfile } from './numeric-profile'
 
@@ -32,9 +32,6 @@ function wantsLog1p(p: NumericProfile): boolean {
     Math.abs(p.log1pSkew) <= p.skew / 2
   )
 }
-
-/** A step as proposed: the id and the switch are given when it joins the list. */
-export type Draft<O extends StepOp> = Omit<StepOf<O>, 'id' | 'enabled'>
 
 export function proposeLog1p(columns: readonly ProfiledColumn[]): Draft<'log1p'> | null {
   const chosen = columns.filter((c) => wantsLog1p(c.profile))
@@ -81,7 +78,3 @@ export function proposeClip(columns: readonly ProfiledColumn[]): Draft<'outliers
     why: `${each.join('; ')}. So few values so far out look like entry errors or freak cases, and would stretch the scale of ${quotedList(names)}: they are capped at the training bounds q1 − 3·IQR and q3 + 3·IQR, and no row is dropped. Switch this off if the extremes are real and matter.`,
   }
 }
-
-/** Why the scale step standardises every column and never scales robustly; part of its reason. */
-export const STANDARD_NOT_ROBUST =
-  'Standard rather than robust scaling: the long tails and stray values are handled by the steps above, and robust scaling (median and IQR) would leave mostly-zero columns, whose IQR is 0, unscaled.'

@@ -1,5 +1,5 @@
 import { count, stat } from './format'
-import type { Draft } from './numbers'
+import type { Draft } from './draft'
 import type { SeriesPlan } from './time-series'
 
 /** Keeps the one series the windows follow, when the file holds several (one per symbol…). */

@@ -1,7 +1,7 @@
 import { MISSING_CODE, type CategoricalColumn } from '../../table/table'
 import { quantileOfSorted } from '../pipeline/stats'
 import { count } from './format'
-import type { Draft } from './numbers'
+import type { Draft } from './draft'
 
 /** More words than this and an embedding table gets large for the little data behind rare words. */
 export const MAX_VOCABULARY = 10_000
