@@ -130,7 +130,7 @@ describe('leftOutColumns: what the default recipe does not feed the network', ()
     expect(inputs(proposeRecipe(table, 't', 'churn'), table)).toEqual(['visits'])
   })
 
-  it('leaves out dates and free text, because the recipe cannot encode them yet', () => {
+  it('keeps dates and free text: they become calendar parts and word ids instead', () => {
     const words = ['a quiet morning', 'the market fell', 'rates went up', 'a strong quarter']
     const lines = Array.from(
       { length: 40 },
@@ -138,11 +138,28 @@ describe('leftOutColumns: what the default recipe does not feed the network', ()
         `2024-01-${String((i % 28) + 1).padStart(2, '0')},"Review ${i}: ${words[i % 4] ?? ''} and more words here",${i % 5},${i % 2}`,
     )
     const t = csv(`day,comment,score,y\n${lines.join('\n')}\n`)
-    const out = leftOutColumns(t, 'y')
-    expect(out.map((c) => c.column)).toEqual(['day', 'comment'])
-    expect(out[0]?.why).toMatch(/^"day" holds dates, which the recipe cannot use yet\./)
-    expect(out[1]?.why).toMatch(/^"comment" is free text, which the recipe cannot encode yet\./)
-    expect(inputs(proposeRecipe(t, 't', 'y'), t)).toEqual(['score'])
+    expect(leftOutColumns(t, 'y')).toEqual([])
+    const steps = proposeSteps(t, 'y')
+    // The dates are still text in this table, so they are read as dates first.
+    expect(steps.map((s) => s.op)).toEqual(['cast', 'date-parts', 'tokens', 'scale'])
+    expect(steps[0]).toMatchObject({ op: 'cast', column: 'day', to: 'datetime' })
+    expect(steps[1]).toMatchObject({ column: 'day', parts: ['weekday'], cyclical: true })
+    expect(steps[1]?.why).toMatch(/year is left out \(a single year\); month is left out/)
+    expect(steps[2]).toMatchObject({ column: 'comment', sequenceLength: 9, lowercase: true })
+  })
+
+  it('leaves out a column that only records an earlier train/valid/test split', () => {
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `${i % 7},${['train', 'valid', 'test'][i % 3] ?? ''},${i % 2}`,
+    )
+    const t = csv(`x,split,y\n${rows.join('\n')}\n`)
+    expect(leftOutColumns(t, 'y')).toEqual([
+      {
+        column: 'split',
+        why: '"split" only says which part of an earlier split each row came from (train, valid, test): it describes the file, not the row, and the recipe makes its own split.',
+      },
+    ])
   })
 
   it('keeps a column the analyst chose to treat as categorical, whatever its cardinality', () => {

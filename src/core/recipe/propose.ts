@@ -1,153 +1,113 @@
 import { defaultMlpSpec } from '../model/model-spec'
 import type { ColumnTypeInfo } from '../table/column-type'
 import { inferColumnTypes } from '../table/infer-types'
+import { findColumn, type Table } from '../table/table'
 import { defaultTrainConfig } from '../train/train-config'
-import {
-  cellLabel,
-  distinctCount,
-  findColumn,
-  missingCount,
-  type Column,
-  type Table,
-} from '../table/table'
-import { RECIPE_VERSION, type Recipe, type TableSource, type TargetSpec } from './recipe-schema'
+import { chooseSplitAndBalance, type ProposedChoices } from './propose/choices'
+import { proposeEncoding } from './propose/categories'
+import { dateFacts, epochValues, proposeDateParts } from './propose/dates'
+import type { StepDraft } from './propose/draft'
+import { countDuplicateRows } from './propose/duplicates'
+import { count, percent } from './propose/format'
+import { leftOutColumns } from './propose/left-out'
+import { imputeCategories, imputeNumbers } from './propose/missing'
+import { numericProfile } from './propose/numeric-profile'
+import { proposeClip, proposeLog1p, type ProfiledColumn } from './propose/numbers'
+import { castSteps, rolesOf } from './propose/roles'
+import { scaleStep } from './propose/scale'
+import { entityDropReason, filterToSeries, lagNames, windowsFor } from './propose/series-steps'
+import { proposeTarget } from './propose/target'
+import { proposeTokens } from './propose/text'
+import { detectSeries, type SeriesPlan } from './propose/time-series'
+import { RECIPE_VERSION, type Recipe, type TableSource } from './recipe-schema'
 import type { Step } from './step-schema'
 import { detectTask } from './task'
 
-/** Labels that name the event of interest; otherwise the rarer class is the positive one. */
-const POSITIVE_LABELS = new Set(['yes', 'y', 'true', '1', 'positive', 'default', 'fraud', 'bad'])
-
-/** Omit over each member of a union, so a step without its id is still a step of one op. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
-
-function classLabels(column: Column): string[] {
-  if (column.kind === 'categorical') return [...column.categories].sort()
-  const seen = new Set<number>()
-  for (const v of column.values) if (!Number.isNaN(v)) seen.add(v)
-  return [...seen].sort((a, b) => a - b).map(String)
-}
-
-function classCounts(column: Column, labels: readonly string[]): number[] {
-  const counts = labels.map(() => 0)
-  const index = new Map(labels.map((label, i) => [label, i]))
-  const n = column.kind === 'numeric' ? column.values.length : column.codes.length
-  for (let row = 0; row < n; row++) {
-    const label = cellLabel(column, row)
-    const at = label === null ? undefined : index.get(label)
-    if (at !== undefined) counts[at] = (counts[at] ?? 0) + 1
-  }
-  return counts
-}
-
-function proposeTarget(column: Column): TargetSpec {
-  const { task, reason } = detectTask(column)
-  if (task === null) throw new Error(reason)
-  if (task === 'regression') return { column: column.name, task }
-  const labels = classLabels(column)
-  if (task === 'binary') {
-    const named = labels.find((l) => POSITIVE_LABELS.has(l.toLowerCase()))
-    const counts = classCounts(column, labels)
-    const rarer = (counts[0] ?? 0) <= (counts[1] ?? 0) ? labels[0] : labels[1]
-    const positive = named ?? rarer ?? labels[1] ?? ''
-    return {
-      column: column.name,
-      task,
-      classes: [labels.find((l) => l !== positive) ?? '', positive],
-    }
-  }
-  return { column: column.name, task, classes: labels }
-}
-
-export interface LeftOutColumn {
-  readonly column: string
-  readonly why: string
-}
-
-/** Categories beyond this many, covering most rows, read as identifiers or free text. */
-const MAX_ONE_HOT_CATEGORIES = 50
-
-function presentAndDistinct(column: Column): { present: number; distinct: number } {
-  const n = column.kind === 'numeric' ? column.values.length : column.codes.length
-  return { present: n - missingCount(column), distinct: distinctCount(column) }
-}
-
-/** Why a column of this type stays out of the default recipe; null when the type is usable. */
-function leftOutBecause(name: string, info: ColumnTypeInfo): string | null {
-  switch (info.type) {
-    case 'constant':
-      return `"${name}" is constant, so it cannot tell rows apart. ${info.reason}`
-    case 'identifier':
-      return `"${name}" is an identifier: the network would memorise rows instead of learning. ${info.reason}`
-    case 'text':
-      return `"${name}" is free text, which the recipe cannot encode yet. ${info.reason}`
-    case 'datetime':
-      return `"${name}" holds dates, which the recipe cannot use yet. ${info.reason}`
-    default:
-      return null
-  }
-}
-
-/**
- * Columns the default recipe leaves out, each with the reason: constants carry no signal,
- * identifiers would only let the network memorise rows, and free text and dates need encodings
- * the recipe does not have yet. A categorical column with a category for most rows is left out
- * too (one-hot would give an input per row), unless the analyst chose its type.
+/*
+ * The auto recipe: one proposal from the column types, the profile and the target, each step
+ * with a reason quoting the data. The judgement calls, and where they live:
+ * - exact duplicate rows: dropped first (duplicates.ts);
+ * - constants, identifiers, train/valid/test markers: left out (left-out.ts);
+ * - missing numbers: median + "was missing"; categories: mode under 5% missing, else a
+ *   "(missing)" category (missing.ts);
+ * - long right tails (skew > 2, top 1% ≥ 3× a non-zero median, log halves the skew): log1p;
+ *   a few (≤ 1%) measured values ≥ 10 IQRs out: capped at 3 IQRs; counts are never capped
+ *   (numbers.ts);
+ * - scaling is standard, never robust: tails and stray values are handled before it (scale.ts);
+ * - categories: ordinal when they have a natural order, one-hot up to 20, beyond that one-hot
+ *   with "other" when the top 19 cover ≥ 75% of rows, else frequency (categories.ts);
+ * - dates: the calendar parts that vary, cyclical where they wrap (dates.ts); text: word ids
+ *   sized from the texts (text.ts);
+ * - a regression target that follows its own past in date order: a forecasting series, one
+ *   series kept when the file holds several, windows sized by the cadence and a chronological
+ *   split (time-series.ts, series-steps.ts);
+ * - class weights when a class has under a quarter of the commonest's rows (choices.ts).
+ * The statistics behind the choices come from every row; the steps fit theirs on training rows.
  */
-export function leftOutColumns(
+
+// The Data and Prepare screens list what the proposal leaves out, and why.
+export { leftOutColumns, type LeftOutColumn } from './propose/left-out'
+export type { ProposedChoices } from './propose/choices'
+
+function seriesOf(table: Table, target: string, types: readonly ColumnTypeInfo[]) {
+  const column = table.columns.find((c) => c.name === target)
+  if (!column || detectTask(column).task !== 'regression') return null
+  return detectSeries(table, target, types)
+}
+
+/** The proposal in order: rows first, then columns, values, encodings, windows and scale. */
+function draftSteps(
   table: Table,
   target: string,
-  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
-): LeftOutColumn[] {
-  const out: LeftOutColumn[] = []
-  table.columns.forEach((column, i) => {
-    if (column.name === target) return
-    const info = types[i]
-    const byType = info ? leftOutBecause(column.name, info) : null
-    if (byType) {
-      out.push({ column: column.name, why: byType })
-      return
-    }
-    const { present, distinct } = presentAndDistinct(column)
-    if (distinct <= 1) {
-      out.push({
-        column: column.name,
-        why: `"${column.name}" has ${distinct === 0 ? 'no values' : 'a single value'}, so it cannot tell rows apart.`,
-      })
-    } else if (
-      column.kind === 'categorical' &&
-      !info?.overridden &&
-      distinct > MAX_ONE_HOT_CATEGORIES &&
-      distinct > present / 2
-    ) {
-      out.push({
-        column: column.name,
-        why: `"${column.name}" has ${distinct.toLocaleString('en-US')} different values in ${present.toLocaleString('en-US')} rows: one-hot encoding would give the network an input per row to memorise.`,
-      })
-    }
-  })
-  return out
-}
+  types: readonly ColumnTypeInfo[],
+  series: SeriesPlan | null,
+): StepDraft[] {
+  const steps: StepDraft[] = []
+  const add = (step: StepDraft | null) => {
+    if (step) steps.push(step)
+  }
+  const duplicates = countDuplicateRows(table)
+  if (duplicates > 0) {
+    add({
+      op: 'drop-duplicates',
+      columns: [],
+      why: `${count(duplicates)} row${duplicates > 1 ? 's' : ''} (${percent(duplicates / table.rowCount)}) repeat${duplicates > 1 ? '' : 's'} an earlier row in every column: dropped, keeping the first, so no copy sits in training and test at once and flatters the test score. Switch this off if they are genuine repeat observations.`,
+    })
+  }
+  if (series) add(filterToSeries(series))
 
-/** Categories beyond this many share an "other" input in the proposed one-hot encoding. */
-const MAX_PROPOSED_ONE_HOT = 20
-
-function plural(names: readonly string[]): string {
-  return names.map((n) => `"${n}"`).join(', ')
-}
-
-/**
- * The proposed preparation: drop what cannot help, fill missing values, encode categories and
- * scale numbers. Each step says why, so the analyst can judge and edit it.
- */
-export function proposeSteps(
-  table: Table,
-  target: string,
-  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
-): Step[] {
-  const steps: Step[] = []
-  const add = (step: DistributiveOmit<Step, 'id' | 'enabled'>) =>
-    steps.push({ ...step, id: `s${steps.length + 1}`, enabled: true })
   const leftOut = leftOutColumns(table, target, types)
+  const entityWhy = series ? entityDropReason(series) : null
+  if (series?.entity && entityWhy) leftOut.push({ column: series.entity.column, why: entityWhy })
+  const dropped = new Set(leftOut.map((c) => c.column))
+  const used = table.columns
+    .map((column, i) => ({ column, info: types[i] }))
+    .filter(({ column }) => column.name !== target && !dropped.has(column.name))
+  const roles = rolesOf(used)
+
+  // Dates become calendar parts; a date column whose parts never vary is left out instead.
+  const dateParts = roles.dates
+    .filter((c) => c.name !== series?.dateColumn)
+    .map((column) => {
+      const facts = dateFacts(epochValues(column))
+      const proposal = proposeDateParts(column.name, facts)
+      if (!proposal)
+        leftOut.push({
+          column: column.name,
+          why: `"${column.name}" is typed as dates, but ${facts.present === 0 ? 'none of its values reads as a date' : 'no calendar part (year, month, day, hour) varies'}, so it cannot tell rows apart.`,
+        })
+      return proposal
+    })
+  const tokens = roles.texts.map((column) => {
+    const proposal = proposeTokens(column)
+    if (!proposal)
+      leftOut.push({
+        column: column.name,
+        why: `"${column.name}" is text, but every value is missing.`,
+      })
+    return proposal
+  })
+
   if (leftOut.length > 0) {
     add({
       op: 'drop-columns',
@@ -155,51 +115,96 @@ export function proposeSteps(
       why: leftOut.map((c) => c.why).join(' '),
     })
   }
-  const dropped = new Set(leftOut.map((c) => c.column))
-  const used = table.columns.filter((c) => c.name !== target && !dropped.has(c.name))
-  const numeric = used.filter((c) => c.kind === 'numeric')
-  const categorical = used.filter((c) => c.kind === 'categorical')
-  const numericMissing = numeric.filter((c) => missingCount(c) > 0).map((c) => c.name)
-  if (numericMissing.length > 0) {
-    add({
-      op: 'impute',
-      columns: numericMissing,
-      strategy: 'median',
-      indicator: true,
-      why: `${plural(numericMissing)} ha${numericMissing.length > 1 ? 've' : 's'} missing values: filled with the training median (robust to outliers), with a "was missing" input so the model can learn whether missingness itself matters.`,
-    })
+  const gone = new Set(leftOut.map((c) => c.column))
+  const keptDates = roles.dates.filter((c) => !gone.has(c.name))
+  const casts = castSteps({ ...roles, dates: keptDates })
+  casts.forEach(add)
+
+  add(imputeNumbers(roles.numeric))
+  const encodings = new Map(roles.categorical.map((c) => [c.name, proposeEncoding(c)]))
+  imputeCategories(roles.categorical, encodings).forEach(add)
+
+  const profiled: ProfiledColumn[] = []
+  for (const { column, values } of roles.numeric) {
+    const profile = numericProfile(values)
+    if (profile) profiled.push({ name: column.name, profile })
   }
-  const categoricalMissing = categorical.filter((c) => missingCount(c) > 0).map((c) => c.name)
-  if (categoricalMissing.length > 0) {
-    add({
-      op: 'impute',
-      columns: categoricalMissing,
-      strategy: 'mode',
-      indicator: false,
-      why: `${plural(categoricalMissing)} ha${categoricalMissing.length > 1 ? 've' : 's'} missing categories: filled with the most frequent training category.`,
-    })
+  const log1p = proposeLog1p(profiled)
+  add(log1p)
+  const logged = new Set(log1p?.op === 'log1p' ? log1p.columns : [])
+  // Counts are real however large (a long count tail gets log1p when it helps): only measured
+  // values are candidates for capping.
+  const continuous = new Set(
+    roles.numeric.filter((c) => c.type === 'numeric').map((c) => c.column.name),
+  )
+  add(proposeClip(profiled.filter((c) => !logged.has(c.name) && continuous.has(c.name))))
+  encodings.forEach(add)
+
+  const derived: string[] = []
+  for (const encoding of encodings.values())
+    if (encoding.op !== 'one-hot') derived.push(encoding.column)
+  if (series) {
+    add(windowsFor(series, target))
+    derived.push(...lagNames(target, series.lookback))
+    const seasonal = proposeDateParts(series.dateColumn, series.dates, true)
+    if (seasonal) add(seasonal.step)
+    else
+      add({
+        op: 'drop-columns',
+        columns: [series.dateColumn],
+        why: `"${series.dateColumn}" has ordered the series; no seasonal part of it (month, weekday, hour) varies, so it is not an input.`,
+      })
   }
-  for (const column of categorical) {
-    const many = distinctCount(column) > MAX_PROPOSED_ONE_HOT
-    add({
-      op: 'one-hot',
-      column: column.name,
-      maxCategories: many ? MAX_PROPOSED_ONE_HOT : null,
-      unseen: many ? 'other' : 'zeros',
-      why: many
-        ? `"${column.name}" is categorical with ${distinctCount(column)} values: the ${MAX_PROPOSED_ONE_HOT - 1} most frequent in training get an input each and the rest share "other", as does a category never seen in training.`
-        : `"${column.name}" is categorical: one 0/1 input per category seen in training; a category never seen before turns every input off.`,
-    })
+  for (const proposal of dateParts) {
+    if (!proposal) continue
+    add(proposal.step)
+    derived.push(...proposal.linear)
   }
-  if (numeric.length > 0) {
-    add({
-      op: 'scale',
-      columns: numeric.map((c) => c.name),
-      method: 'standard',
-      why: `${plural(numeric.map((c) => c.name))} ${numeric.length > 1 ? 'are' : 'is'} numeric: scaled to mean 0 and standard deviation 1 on the training rows, so every input moves the network on a similar scale.`,
-    })
-  }
+  tokens.forEach(add)
+  const numericNames = roles.numeric.map(({ column }) => column.name)
+  add(
+    scaleStep(
+      numericNames,
+      derived,
+      steps.some((s) => s.op === 'log1p' || s.op === 'outliers'),
+    ),
+  )
   return steps
+}
+
+/**
+ * The proposed preparation, each step with the reason an analyst can check against the data:
+ * drop repeated rows, what cannot help, fill gaps, even out long tails, cap stray values,
+ * encode categories, turn dates into calendar parts and text into word ids, window a time
+ * series, and scale. Every statistic the steps need is fitted later, on the training rows.
+ */
+export function proposeSteps(
+  table: Table,
+  target: string,
+  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
+): Step[] {
+  return draftSteps(table, target, types, seriesOf(table, target, types)).map((step, i) => ({
+    ...step,
+    id: `s${i + 1}`,
+    enabled: true,
+  }))
+}
+
+/**
+ * The split and the class balance proposed for a target, with a reason for each that the
+ * Prepare screen can show: chronological by date for a time series, stratified for classes,
+ * random otherwise; class weights when a class has under a quarter of the commonest's rows.
+ */
+export function proposeChoices(
+  table: Table,
+  target: string,
+  types: readonly ColumnTypeInfo[] = inferColumnTypes(table),
+): ProposedChoices {
+  return chooseSplitAndBalance(
+    table,
+    proposeTarget(findColumn(table, target)),
+    seriesOf(table, target, types),
+  )
 }
 
 /** The source schema a recipe records: what typed-in rows and scored files must look like. */
@@ -223,19 +228,16 @@ export function proposeRecipe(
   types?: readonly ColumnTypeInfo[],
 ): Recipe {
   const target = proposeTarget(findColumn(table, targetColumn))
+  const inferred = types ?? inferColumnTypes(table)
+  const { split, balance } = proposeChoices(table, targetColumn, inferred)
   return {
     version: RECIPE_VERSION,
     seed,
     source: sourceSpec(table, sourceName, types),
     target,
-    steps: proposeSteps(table, targetColumn, types),
-    split: {
-      method: target.task === 'regression' ? 'random' : 'stratified',
-      train: 0.8,
-      validation: 0.1,
-      test: 0.1,
-    },
-    balance: { method: 'none' },
+    steps: proposeSteps(table, targetColumn, inferred),
+    split,
+    balance,
     model: defaultMlpSpec(),
     training: defaultTrainConfig(),
   }
