@@ -7,7 +7,7 @@ import {
   type StepDraft,
 } from '../core/recipe/edit-steps'
 import { planRecipe, type RecipePlan } from '../core/recipe/pipeline/plan'
-import { proposeRecipe, proposeSteps } from '../core/recipe/propose'
+import { proposeChoices, proposeRecipe, proposeSteps } from '../core/recipe/propose'
 import type { BalanceSpec, Recipe, SplitSpec } from '../core/recipe/recipe-schema'
 import type { Step } from '../core/recipe/step-schema'
 import { detectTask, type TaskDetection } from '../core/recipe/task'
@@ -186,7 +186,16 @@ export const createRecipeSlice: Slice<RecipeSlice> = (set, get) => {
     proposeSteps: () => {
       const dataset = get().dataset
       if (!dataset) return
-      edit((r) => ({ ...r, steps: proposeSteps(dataset.table, r.target.column, dataset.types) }))
+      // The split and balance come with the steps: windows need a chronological split.
+      edit((r) => {
+        const { split, balance } = proposeChoices(dataset.table, r.target.column, dataset.types)
+        return {
+          ...r,
+          steps: proposeSteps(dataset.table, r.target.column, dataset.types),
+          split,
+          balance,
+        }
+      })
     },
   }
 }

@@ -54,10 +54,11 @@ export function oversampleRows(
   for (const group of groups) {
     if (group.length === 0) continue
     const extra = largest - group.length
-    for (let copy = 0; copy < Math.floor(extra / group.length); copy++) out.push(...group)
+    for (let copy = 0; copy < Math.floor(extra / group.length); copy++)
+      for (const row of group) out.push(row)
     const chosen = [...group]
     shuffleInPlace(chosen, rng)
-    out.push(...chosen.slice(0, extra % group.length))
+    for (const row of chosen.slice(0, extra % group.length)) out.push(row)
   }
   return Int32Array.from(out)
 }
