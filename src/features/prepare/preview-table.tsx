@@ -22,6 +22,12 @@ function CellText({ value }: { value: Cell }) {
 
 /** A few training rows of the columns a step touches; rows the step removed are struck through. */
 export function PreviewTable({ label, rows, removed, columns, cells }: Props) {
+  if (columns.length === 0)
+    return (
+      <Text size="xs" c="dimmed" aria-label={label} role="note">
+        No column to show: the step removed the ones it read.
+      </Text>
+    )
   return (
     <Table.ScrollContainer minWidth={0} type="native">
       <Table

@@ -51,7 +51,7 @@ export function SplitSharesInputs({ split, onApply }: Props) {
             min={0}
             max={100}
             decimalScale={1}
-            w={96}
+            w={110}
             error={!check.ok}
           />
         ))}

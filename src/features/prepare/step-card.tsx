@@ -24,6 +24,7 @@ interface Props {
 /** One step of the recipe: what it is, why, what it did, and its controls. */
 export function StepCard({ step, number, total, state, selected, onSelect }: Props) {
   const failed = state.kind === 'failed'
+  const accent = failed ? 'red' : 'blue'
   return (
     <Paper
       component="li"
@@ -38,12 +39,8 @@ export function StepCard({ step, number, total, state, selected, onSelect }: Pro
         cursor: 'pointer',
         listStyle: 'none',
         opacity: step.enabled ? 1 : 0.55,
-        borderColor: failed
-          ? 'var(--mantine-color-red-5)'
-          : selected
-            ? 'var(--mantine-color-blue-5)'
-            : undefined,
-        boxShadow: selected ? '0 0 0 1px var(--mantine-color-blue-5)' : undefined,
+        borderColor: failed || selected ? `var(--mantine-color-${accent}-5)` : undefined,
+        boxShadow: selected ? `0 0 0 1px var(--mantine-color-${accent}-5)` : undefined,
         background: step.enabled ? undefined : 'var(--mantine-color-gray-0)',
       }}
     >
@@ -62,6 +59,7 @@ export function StepCard({ step, number, total, state, selected, onSelect }: Pro
               size="lg"
               variant={selected ? 'filled' : 'light'}
               color={failed ? 'red' : 'blue'}
+              style={{ flexShrink: 0 }}
             >
               {number}
             </Badge>

@@ -4,6 +4,7 @@ import type { Step } from '../../core/recipe/step-schema'
 import { fittedSummary } from './fitted-summary'
 
 const count = (n: number) => n.toLocaleString('en-US')
+const columnWord = (n: number) => (n === 1 ? 'column' : 'columns')
 
 function columnsTitle(names: readonly string[]): string {
   return names.length > 20 ? `${names.slice(0, 20).join(', ')}, …` : names.join(', ')
@@ -18,17 +19,17 @@ export function StepFacts({ report, fitted }: { report: StepReport; fitted: Step
       <Group gap={6}>
         {removedRows > 0 && (
           <Badge color="red" variant="light" tt="none">
-            −{count(removedRows)} rows
+            −{count(removedRows)} {removedRows === 1 ? 'row' : 'rows'}
           </Badge>
         )}
         {addedColumns.length > 0 && (
           <Badge color="teal" variant="light" tt="none" title={columnsTitle(addedColumns)}>
-            +{count(addedColumns.length)} columns
+            +{count(addedColumns.length)} {columnWord(addedColumns.length)}
           </Badge>
         )}
         {removedColumns.length > 0 && (
           <Badge color="orange" variant="light" tt="none" title={columnsTitle(removedColumns)}>
-            −{count(removedColumns.length)} columns
+            −{count(removedColumns.length)} {columnWord(removedColumns.length)}
           </Badge>
         )}
         {changedColumns.length > 0 && (
