@@ -17,7 +17,7 @@ export function PrepareStep() {
   const recipe = useStudio((s) => s.recipe)
   const plan = useStudio((s) => s.plan)
   const addStep = useStudio((s) => s.addStep)
-  const [chosenId, setChosenId] = useState<string | null>(null)
+  const [chosen, setChosen] = useState<{ id: string; at: number } | null>(null)
   const columnsAt = useMemo(
     () =>
       dataset && recipe && plan
@@ -33,23 +33,23 @@ export function PrepareStep() {
     )
   }
   const steps = recipe.steps
-  // The chosen step, or the first one when none is chosen or it was removed.
-  const index = Math.max(
-    0,
-    steps.findIndex((s) => s.id === chosenId),
-  )
+  // The chosen step; once it is removed, the one that took its place (or the new last one).
+  const found = steps.findIndex((s) => s.id === chosen?.id)
+  const index = found >= 0 ? found : Math.max(0, Math.min(chosen?.at ?? 0, steps.length - 1))
   const selected = steps[index]
   const number = index + 1
   const lastColumns = columnsAt.at(-1) ?? rawColumns(dataset.table, dataset.types)
   const addAt = selected ? index + 1 : steps.length
   const addColumns = columnsAt[addAt] ?? lastColumns
   const add = (draft: StepDraft) => {
-    setChosenId(newStepId(steps))
+    setChosen({ id: newStepId(steps), at: addAt })
     addStep(draft, addAt)
   }
   const planError = plan.error?.stepId === null ? plan.error : null
   const preview = selected && plan.previews.find((p) => p.stepId === selected.id)
   const failed = selected && plan.error?.stepId === selected.id
+  const selectedColumns = columnsAt[index] ?? lastColumns
+  const dates = new Set(selectedColumns.filter((c) => c.type === 'datetime').map((c) => c.name))
   return (
     <Stack gap="md">
       <Group justify="flex-end" mih={0}>
@@ -67,7 +67,7 @@ export function PrepareStep() {
             recipe={recipe}
             plan={plan}
             selectedId={selected?.id ?? null}
-            onSelect={setChosenId}
+            onSelect={(id) => setChosen({ id, at: steps.findIndex((s) => s.id === id) })}
             addColumns={addColumns}
             addWhere={selected && index < steps.length - 1 ? `after step ${number}` : 'at the end'}
             onAdd={add}
@@ -80,12 +80,13 @@ export function PrepareStep() {
                 key={selected.id}
                 step={selected}
                 number={number}
-                columns={columnsAt[index] ?? lastColumns}
+                columns={selectedColumns}
                 target={recipe.target.column}
               />
               <StepPreviewPanel
                 number={number}
                 preview={preview}
+                dates={dates}
                 missingReason={
                   !selected.enabled
                     ? 'This step is switched off: switch it on to see what it does.'

@@ -8,20 +8,28 @@ interface Props {
   readonly removed: readonly boolean[]
   readonly columns: readonly string[]
   readonly cells: readonly Cell[][]
+  /** Columns holding dates (epoch ms), shown as dates rather than as huge numbers. */
+  readonly dates: ReadonlySet<string>
 }
 
-function CellText({ value }: { value: Cell }) {
+function dateText(ms: number): string {
+  const iso = new Date(ms).toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ')
+}
+
+function CellText({ value, date }: { value: Cell; date: boolean }) {
   if (value === null)
     return (
       <Text span c="dimmed" fs="italic" size="xs">
         missing
       </Text>
     )
-  return <>{typeof value === 'number' ? formatNumber(value) : value}</>
+  if (typeof value === 'string') return <>{value}</>
+  return <>{date && Number.isFinite(value) ? dateText(value) : formatNumber(value)}</>
 }
 
 /** A few training rows of the columns a step touches; rows the step removed are struck through. */
-export function PreviewTable({ label, rows, removed, columns, cells }: Props) {
+export function PreviewTable({ label, rows, removed, columns, cells, dates }: Props) {
   if (columns.length === 0)
     return (
       <Text size="xs" c="dimmed" aria-label={label} role="note">
@@ -68,7 +76,7 @@ export function PreviewTable({ label, rows, removed, columns, cells }: Props) {
                 <Table.Td c="dimmed">{row}</Table.Td>
                 {columns.map((c, j) => (
                   <Table.Td key={c} ta={typeof cells[i]?.[j] === 'number' ? 'right' : undefined}>
-                    <CellText value={cells[i]?.[j] ?? null} />
+                    <CellText value={cells[i]?.[j] ?? null} date={dates.has(c)} />
                   </Table.Td>
                 ))}
               </Table.Tr>

@@ -78,7 +78,7 @@ export function StepCard({ step, number, total, state, selected, onSelect }: Pro
       </Group>
       <Stack gap={4} mt={6} pl={38}>
         {step.why && (
-          <Text size="xs" c="dimmed" lineClamp={selected ? undefined : 2} title={step.why}>
+          <Text size="xs" c="dimmed" lineClamp={2} title={step.why}>
             Why: {step.why}
           </Text>
         )}

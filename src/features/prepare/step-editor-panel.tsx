@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Group, Paper, Spoiler, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { Step } from '../../core/recipe/step-schema'
 import { useStudio } from '../../state/studio-store'
@@ -39,6 +39,13 @@ export function StepEditorPanel({ step, number, columns, target }: Props) {
         )}
       </Group>
       <Stack gap="sm">
+        {step.why && (
+          <Spoiler maxHeight={40} showLabel="Show all" hideLabel="Show less">
+            <Text size="xs" c="dimmed">
+              Proposed because: {step.why}
+            </Text>
+          </Spoiler>
+        )}
         <StepForm step={step} columns={columns} target={target} onChange={apply} />
         {problem?.id === step.id && (
           <Alert color="orange" variant="light" p="xs" role="alert">

@@ -7,10 +7,12 @@ interface Props {
   readonly preview: StepPreview | undefined
   /** Why there is no preview: switched off, failed, or after a failed step. */
   readonly missingReason: string
+  /** Columns holding dates where the step runs. */
+  readonly dates: ReadonlySet<string>
 }
 
 /** The same training rows before and after the selected step, side by side. */
-export function StepPreviewPanel({ number, preview, missingReason }: Props) {
+export function StepPreviewPanel({ number, preview, missingReason, dates }: Props) {
   const removed = preview?.removed.filter(Boolean).length ?? 0
   return (
     <Paper withBorder p="md" radius="md" role="region" aria-label={`Preview of step ${number}`}>
@@ -46,6 +48,7 @@ export function StepPreviewPanel({ number, preview, missingReason }: Props) {
               removed={preview.removed}
               columns={preview.before.columns}
               cells={preview.before.cells}
+              dates={dates}
             />
           </Stack>
           <Stack gap={4} miw={0}>
@@ -58,6 +61,7 @@ export function StepPreviewPanel({ number, preview, missingReason }: Props) {
               removed={preview.removed}
               columns={preview.after.columns}
               cells={preview.after.cells}
+              dates={dates}
             />
           </Stack>
         </SimpleGrid>
