@@ -190,3 +190,23 @@ test('a windows step refuses a shuffled split, with the reason beside the choice
   await expect(method).toHaveValue('chronological')
   await expect(page.getByText('Time-series windows need a chronological split')).toBeVisible()
 })
+
+test('proposing a recipe over edited steps asks first, then restores each step with its why', async ({
+  page,
+}) => {
+  const prepare = await openGermanCredit(page)
+  await page.getByRole('button', { name: 'Edit step 2' }).click()
+  await page.getByRole('combobox', { name: 'Scaling method' }).selectOption('robust')
+  await expect(prepare.step(2)).toContainText('Robust scaling')
+
+  await page.getByRole('button', { name: 'Propose recipe' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Replace your steps?' })
+  await dialog.getByRole('button', { name: 'Keep my steps' }).click()
+  await expect(prepare.step(2)).toContainText('Robust scaling')
+
+  await page.getByRole('button', { name: 'Propose recipe' }).click()
+  await dialog.getByRole('button', { name: 'Replace steps' }).click()
+  await expect(prepare.step(2)).toContainText('Standard scaling')
+  await expect(prepare.step(1)).toContainText('Why: "Purpose.Vacation" is constant')
+  await expect(prepare.step(2)).toContainText('Why: "Duration"')
+})

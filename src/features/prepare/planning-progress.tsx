@@ -7,7 +7,13 @@ export function PlanningProgress() {
   if (!planning) return null
   const share = progress && progress.total > 0 ? (progress.done / progress.total) * 100 : null
   return (
-    <Group gap="sm" aria-live="polite" aria-label="Preparing the recipe" wrap="nowrap">
+    <Group
+      gap="sm"
+      aria-live="polite"
+      aria-label="Preparing the recipe"
+      wrap="nowrap"
+      justify="flex-end"
+    >
       <Loader size="xs" />
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         Preparing

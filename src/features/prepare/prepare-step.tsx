@@ -1,4 +1,4 @@
-import { Alert, Grid, Group, Stack, Text } from '@mantine/core'
+import { Alert, Grid, Stack, Text } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { newStepId, type StepDraft } from '../../core/recipe/edit-steps'
 import { useStudio } from '../../state/studio-store'
@@ -52,9 +52,7 @@ export function PrepareStep() {
   const dates = new Set(selectedColumns.filter((c) => c.type === 'datetime').map((c) => c.name))
   return (
     <Stack gap="md">
-      <Group justify="flex-end" mih={0}>
-        <PlanningProgress />
-      </Group>
+      <PlanningProgress />
       <SplitCard plan={plan} />
       {planError && (
         <Alert color="red" title="The recipe cannot prepare the data" role="alert">

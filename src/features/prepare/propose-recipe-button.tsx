@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { unfittedSteps } from '../../core/recipe/edit-steps'
 import { proposeSteps } from '../../core/recipe/propose'
 import { useStudio } from '../../state/studio-store'
@@ -10,17 +10,18 @@ export function ProposeRecipeButton() {
   const recipe = useStudio((s) => s.recipe)
   const propose = useStudio((s) => s.proposeSteps)
   const [asking, setAsking] = useState(false)
-  const edited = useMemo(() => {
+  // Worked out on the click, not on every edit: profiling a large table is not free.
+  const edited = () => {
     if (!dataset || !recipe) return false
     const proposed = proposeSteps(dataset.table, recipe.target.column, dataset.types)
     return JSON.stringify(unfittedSteps(recipe.steps)) !== JSON.stringify(proposed)
-  }, [dataset, recipe])
+  }
   return (
     <>
       <Button
         size="xs"
         variant="light"
-        onClick={() => (edited ? setAsking(true) : propose())}
+        onClick={() => (edited() ? setAsking(true) : propose())}
         title="Steps chosen from the column profile and target, each with a line saying why"
       >
         Propose recipe
