@@ -54,7 +54,7 @@ test('an uploaded CSV with a numeric target trains a regression and its bundle a
   await expect(page.getByLabel('Detected task: Regression')).toBeVisible()
 
   await studio.tab('Prepare').click()
-  await expect(page.getByRole('table', { name: 'Preparation steps' })).toContainText(
+  await expect(page.getByRole('list', { name: 'Preparation steps' })).toContainText(
     'One-hot encoding',
   )
 
