@@ -109,7 +109,13 @@ export const createImageRecipeSlice: Slice<ImageRecipeSlice> = (set, get, store)
     setImageResize: (change) =>
       editSteps((recipe) => ({
         ...recipe,
-        steps: recipe.steps.map((s) => (s.op === 'image-resize' ? { ...s, ...change } : s)),
+        // The auto recipe's reason no longer holds once the analyst changes the step.
+        steps: recipe.steps.map((s) => {
+          if (s.op !== 'image-resize') return s
+          const edited = { ...s, ...change }
+          delete edited.why
+          return edited
+        }),
       })),
     setImageNormalise: (method) =>
       editSteps((recipe) => ({

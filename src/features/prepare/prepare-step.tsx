@@ -1,12 +1,15 @@
 import { Badge, List, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
+import { ImagePreparePanel } from './images/image-prepare-panel'
 
 export function PrepareStep() {
   const dataset = useStudio((s) => s.dataset)
   const recipe = useStudio((s) => s.recipe)
   const plan = useStudio((s) => s.plan)
   const setSeed = useStudio((s) => s.setSeed)
+  const imageDataset = useStudio((s) => s.imageDataset)
+  if (imageDataset && !dataset) return <ImagePreparePanel />
   if (!dataset || !recipe || !plan) {
     return (
       <EmptyState title="Nothing to prepare yet">
