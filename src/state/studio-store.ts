@@ -1,15 +1,17 @@
 import { create } from 'zustand'
 import { createDataSlice, type DataSlice } from './data-slice'
 import { createImageSlice, type ImageSlice } from './image-slice'
+import { createImageRecipeSlice, type ImageRecipeSlice } from './image-recipe-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
 import { createTrainingSlice, type TrainingSlice } from './training-slice'
 
-export type StudioState = DataSlice & ImageSlice & RecipeSlice & TrainingSlice
+export type StudioState = DataSlice & ImageSlice & ImageRecipeSlice & RecipeSlice & TrainingSlice
 
 /** The one store, composed from typed slices; components read it through narrow selectors. */
 export const useStudio = create<StudioState>()((...args) => ({
   ...createDataSlice(...args),
   ...createImageSlice(...args),
+  ...createImageRecipeSlice(...args),
   ...createRecipeSlice(...args),
   ...createTrainingSlice(...args),
 }))

@@ -5,7 +5,7 @@ import type { BackendName, BackendRequest } from '../core/train/backend-names'
 import type { BackendChoice } from '../core/train/backends'
 import type { EpochLog } from '../core/train/engine'
 import type { TrainingMessage } from '../core/train/protocol'
-import { startTrainingRun, type TrainingRun } from '../workers/train-client'
+import { startImageTrainingRun, startTrainingRun, type TrainingRun } from '../workers/train-client'
 import type { Slice } from './slice'
 
 export type TrainingStatus =
@@ -135,13 +135,32 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
         break
     }
   }
+  /** Image runs first wait for the resized pictures; a reset or a newer start makes them moot. */
+  let imageRunToken = 0
+  const startImageRun = (backend: BackendRequest) => {
+    const token = ++imageRunToken
+    void get()
+      .prepareImagePictures()
+      .then((images) => {
+        const status = get().trainingStatus
+        if (token !== imageRunToken || (status !== 'starting' && status !== 'stopping')) return
+        if (status === 'stopping') return set(IDLE)
+        const recipe = get().recipe
+        if (!images || !recipe) {
+          const why = get().imagePrepareError ?? 'The pictures could not be resized.'
+          return set({ trainingStatus: 'error', trainingError: why })
+        }
+        run = startImageTrainingRun({ recipe, images, backend }, onMessage)
+      })
+  }
   return {
     ...IDLE,
     backendRequest: 'auto',
     setBackendRequest: (backendRequest) => set({ backendRequest }),
     startTraining: () => {
       const { dataset, recipe, plan, backendRequest } = get()
-      if (!dataset || !recipe) return
+      const images = recipe?.source.kind === 'images'
+      if (!recipe || (!dataset && !images)) return
       endRun()
       dropPending()
       set({ ...IDLE, trainingStatus: 'starting' })
@@ -150,7 +169,8 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
         backendRequest === 'auto' && measured && measured.key === runKey
           ? measured.choice.backend
           : backendRequest
-      run = startTrainingRun({ recipe, table: dataset.table, backend }, onMessage)
+      if (images) return startImageRun(backend)
+      if (dataset) run = startTrainingRun({ recipe, table: dataset.table, backend }, onMessage)
     },
     pauseTraining: () => {
       if (get().trainingStatus !== 'training') return

@@ -1,6 +1,7 @@
 // The training worker: wires messages to the core training job and nothing else.
 import './register-backends'
 import type { TrainingCommand, TrainingMessage } from '../core/train/protocol'
+import { runImageTraining, type ImageTrainingCommand } from '../core/train/image-run'
 import { runStudioTraining } from '../core/train/studio-run'
 
 let paused = false
@@ -38,13 +39,18 @@ function resume(): void {
   waiters.forEach((wake) => wake())
 }
 
-self.addEventListener('message', (event: MessageEvent<TrainingCommand>) => {
+self.addEventListener('message', (event: MessageEvent<TrainingCommand | ImageTrainingCommand>) => {
   const command = event.data
   switch (command.type) {
     case 'start':
       paused = false
       stopped = false
       void runStudioTraining(command.request, { shouldStop: () => stopped, waitWhilePaused }, post)
+      break
+    case 'start-images':
+      paused = false
+      stopped = false
+      void runImageTraining(command.request, { shouldStop: () => stopped, waitWhilePaused }, post)
       break
     case 'pause':
       paused = true

@@ -6,7 +6,12 @@ import type { Recipe } from '../recipe/recipe-schema'
 import type { Table } from '../table/table'
 import type { BackendRequest } from './backend-names'
 import type { TrainControl } from './engine'
-import { runTrainingJob, type TrainingEvent, type TrainingOutcome } from './training-job'
+import {
+  runTrainingJob,
+  type TrainingEvent,
+  type TrainingJob,
+  type TrainingOutcome,
+} from './training-job'
 
 /** What the page asks of a training worker: the raw table and the recipe, nothing prepared yet. */
 export interface StudioRunRequest {
@@ -50,7 +55,19 @@ export async function runStudioTraining(
     })
     return
   }
-  const { job, split } = prepared
+  await runPreparedJob(prepared.job, prepared.split.test, control, emit)
+}
+
+/**
+ * Trains a prepared job and scores its test rows beside a baseline: the part of a run that tables
+ * and images share once their data are matrices.
+ */
+export async function runPreparedJob(
+  job: TrainingJob,
+  testRows: Int32Array,
+  control: TrainControl,
+  emit: (event: StudioRunEvent) => void,
+): Promise<void> {
   await runTrainingJob(job, control, (event) => {
     if (event.type !== 'done') return emit(event)
     const { testOutputs } = event.outcome
@@ -60,7 +77,7 @@ export async function runStudioTraining(
       result: {
         outcome: event.outcome,
         recipe: job.recipe,
-        testRows: split.test,
+        testRows,
         metrics: evaluatePredictions(job.recipe, job.test.y.values, testOutputs),
         baselineMetrics: evaluatePredictions(job.recipe, job.test.y.values, baseline),
       },

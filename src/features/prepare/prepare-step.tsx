@@ -4,6 +4,7 @@ import { newStepId, type StepDraft } from '../../core/recipe/edit-steps'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 import { columnsBeforeSteps, rawColumns } from './columns-at-step'
+import { ImagePreparePanel } from './images/image-prepare-panel'
 import { PlanningProgress } from './planning-progress'
 import { RecipeSummary } from './recipe-summary'
 import { SplitCard } from './split-card'
@@ -25,6 +26,8 @@ export function PrepareStep() {
         : [],
     [dataset, recipe, plan],
   )
+  const imageDataset = useStudio((s) => s.imageDataset)
+  if (imageDataset && !dataset) return <ImagePreparePanel />
   if (!dataset || !recipe || !plan) {
     return (
       <EmptyState title="Nothing to prepare yet">
