@@ -5,6 +5,7 @@ import { splitRows } from '../split'
 import type { Step } from '../step-schema'
 import { ascendingRows, liveRows, PART_NAMES, withoutRows, type Parts } from './parts'
 import { stepPreview, type StepPreview } from './preview'
+import { purgeTrainingGap } from './purge-gap'
 import { tableStepImpl } from './registry'
 import type { StepContext, StepOutput } from './step-impl'
 import { meanStd } from './stats'
@@ -286,7 +287,17 @@ export function fitOnParts(
       )
     }
     const reads = impl.reads(fitted)
-    const { parts: kept, removed } = removeRows(parts, output)
+    const removal = removeRows(parts, output)
+    let { parts: kept, removed } = removal
+    if (fitted.op === 'windows') {
+      const gapped = purgeTrainingGap(output.table, fitted, kept)
+      removed += kept.train.length - gapped.train.length
+      if (gapped !== kept) {
+        kept = gapped
+        trainAscending = ascendingRows([kept.train])
+        live = liveRows(kept)
+      }
+    }
     const changes = columnChanges(current, output.table)
     if (previewRows > 0) {
       const touched = [...changes.added, ...changes.changed]

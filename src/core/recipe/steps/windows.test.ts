@@ -323,12 +323,18 @@ describe('windows on stocks.csv (MSFT), chronological split', () => {
       ...prepared.parts.test,
     ])
     const gone = chronological.filter((row) => !kept.has(row))
+    // Besides the ends, the purge gap: the last `horizon` training months would learn targets
+    // from the validation period, so they leave training too.
+    const lastTrain = Math.max(...Array.from(prepared.parts.train, (r) => chronological.indexOf(r)))
+    const gap = chronological.slice(lastTrain + 1, lastTrain + 1 + horizon)
     expect(gone).toEqual([
       ...chronological.slice(0, lookback - 1),
+      ...gap,
       ...chronological.slice(-horizon),
     ])
+    expect(gap.every((row) => !kept.has(row))).toBe(true)
     expect(prepared.parts.train[0]).toBe(chronological[lookback - 1])
-    expect(prepared.reports[1]?.removedRows).toBe(lookback - 1 + horizon)
+    expect(prepared.reports[1]?.removedRows).toBe(lookback - 1 + 2 * horizon)
   })
 
   it('traces every lag to the price column alone', () => {
