@@ -105,8 +105,9 @@ export const castSchema = z.object({
 })
 
 /**
- * One 0/1 input per training category ("<column>=<category>"). With `maxCategories`, only the
- * most frequent ones get their own input and the rest share "<column>=other". A category never
+ * One 0/1 input per training category ("<column>=<category>"). With `maxCategories` (which
+ * counts the other input, as scikit-learn's `max_categories`), only the `maxCategories − 1` most
+ * frequent get their own input and the rest share "<column>=other". A category never
  * seen in training goes to "other" (unseen: 'other', when there is an other input) or turns
  * every input off (unseen: 'zeros'). A missing value turns every input off.
  */
@@ -116,7 +117,14 @@ export const oneHotSchema = z.object({
   column: z.string(),
   maxCategories: z.number().int().min(1).nullable(),
   unseen: z.enum(['other', 'zeros']),
-  fitted: z.object({ categories: z.array(z.string()), other: z.boolean() }).optional(),
+  fitted: z
+    .object({
+      categories: z.array(z.string()),
+      other: z.boolean(),
+      /** Training categories that share "other"; absent in recipes saved before it was kept. */
+      infrequent: z.array(z.string()).optional(),
+    })
+    .optional(),
 })
 
 /** Categories to 0, 1, 2… in the given order (sorted training categories when null); unseen → `unseenValue`. */
@@ -129,7 +137,7 @@ export const ordinalSchema = z.object({
   fitted: z.object({ categories: z.array(z.string()) }).optional(),
 })
 
-/** Each category becomes its share of the training rows; unseen or missing → 0. */
+/** Each category becomes its share of the training rows with a value (pandas value_counts(normalize=True)); unseen or missing → 0. */
 export const frequencySchema = z.object({
   ...base,
   op: z.literal('frequency'),

@@ -10,6 +10,10 @@ import {
 /** The named column, which must hold numbers for this step ("scaled", "clipped"…). */
 export function numericInput(table: Table, name: string, doing: string): NumericColumn {
   const column = findColumn(table, name)
+  // A column with no value at all is read as categories; it is an empty number column too.
+  if (column.kind === 'categorical' && column.codes.every((c) => c === MISSING_CODE)) {
+    return { name, kind: 'numeric', values: new Float64Array(column.codes.length).fill(Number.NaN) }
+  }
   if (column.kind !== 'numeric') {
     throw new Error(
       `"${name}" holds categories, so it cannot be ${doing}. Encode it first (one-hot, ordinal or frequency) or choose a numeric column.`,

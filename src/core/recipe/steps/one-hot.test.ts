@@ -41,7 +41,7 @@ const LETTER_ROWS = rowRange(0, 10)
 describe('oneHotStep', () => {
   it('puts one 0/1 input per training category where the column was; missing turns all off', () => {
     const { fitted, output } = fitApply(oneHotStep, oneHot('owner'), HOMES, TRAIN, ctx)
-    expect(fitted.fitted).toEqual({ categories: ['no', 'yes'], other: false })
+    expect(fitted.fitted).toEqual({ categories: ['no', 'yes'], other: false, infrequent: [] })
     expect(columnNames(output.table)).toEqual(['age', 'owner=no', 'owner=yes', 'y'])
     // "rent" was never seen in training and there is no other input: every input off.
     expect(inputRows(output.table, ['owner=no', 'owner=yes'])).toEqual([
@@ -67,7 +67,11 @@ describe('oneHotStep', () => {
       LETTER_ROWS,
       ctx,
     )
-    expect(fitted.fitted).toEqual({ categories: ['a', 'd'], other: true })
+    expect(fitted.fitted).toEqual({
+      categories: ['a', 'd'],
+      other: true,
+      infrequent: ['b', 'c', 'e'],
+    })
     expect(columnNames(output.table)).toEqual(['letter=a', 'letter=d', 'letter=other', 'y'])
     expect(numbers(output.table, 'letter=other')).toEqual([0, 0, 0, 1, 1, 1, 1, 0, 0, 1])
   })
@@ -76,11 +80,19 @@ describe('oneHotStep', () => {
     // sklearn counts the infrequent input within max_categories, so 5 categories and at most 5
     // inputs still gives 4 categories and "other", which then also catches unseen categories.
     const { fitted } = fitApply(oneHotStep, oneHot('letter', 5, 'other'), LETTERS, LETTER_ROWS, ctx)
-    expect(fitted.fitted).toEqual({ categories: ['a', 'b', 'c', 'd'], other: true })
+    expect(fitted.fitted).toEqual({
+      categories: ['a', 'b', 'c', 'd'],
+      other: true,
+      infrequent: ['e'],
+    })
     const one = fitApply(oneHotStep, oneHot('letter', 1), LETTERS, LETTER_ROWS, ctx)
-    expect(one.fitted.fitted).toEqual({ categories: [], other: true })
+    expect(one.fitted.fitted).toMatchObject({ categories: [], other: true })
     const fewer = fitApply(oneHotStep, oneHot('letter', 6), LETTERS, LETTER_ROWS, ctx)
-    expect(fewer.fitted.fitted).toEqual({ categories: ['a', 'b', 'c', 'd', 'e'], other: false })
+    expect(fewer.fitted.fitted).toEqual({
+      categories: ['a', 'b', 'c', 'd', 'e'],
+      other: false,
+      infrequent: [],
+    })
   })
 
   it('sends a category never seen in training to "other" when there is one', () => {
@@ -127,7 +139,7 @@ describe('oneHotStep', () => {
       rowRange(0, 2),
       ctx,
     )
-    expect(fitted.fitted).toEqual({ categories: [], other: false })
+    expect(fitted.fitted).toEqual({ categories: [], other: false, infrequent: [] })
     expect(columnNames(output.table)).toEqual(['y'])
     expect(output.notes).toEqual([
       '"x" has no value in the training rows, so it gives the model no input.',
@@ -166,5 +178,32 @@ describe('oneHotStep', () => {
       'A column named "owner=yes" already exists.',
     )
     expect(() => oneHotStep.apply(oneHot('owner'), HOMES, TRAIN, ctx)).toThrow(/not been fitted/)
+  })
+})
+
+describe('one-hot with an "other" input: rare and never-seen categories', () => {
+  // Trained on a a a b b c c d d e; scored on b (rare: other), z (never seen), a (own input).
+  const scored = csvTable('letter,y\nb,0\nz,0\na,0\n')
+  const rows = (unseen: 'other' | 'zeros') => {
+    const step = oneHot('letter', 3, unseen)
+    const fitted = oneHotStep.fit(step, LETTERS, LETTER_ROWS, ctx)
+    const { table } = oneHotStep.apply(fitted, scored, rowRange(0, 3), ctx)
+    return inputRows(table, ['letter=a', 'letter=d', 'letter=other'])
+  }
+
+  it('sends a never-seen category to "other" when unseen is other', () => {
+    expect(rows('other')).toEqual([
+      [0, 0, 1],
+      [0, 0, 1],
+      [1, 0, 0],
+    ])
+  })
+
+  it('turns every input off for a never-seen category when unseen is zeros, rare ones still other', () => {
+    expect(rows('zeros')).toEqual([
+      [0, 0, 1],
+      [0, 0, 0],
+      [1, 0, 0],
+    ])
   })
 })

@@ -44,18 +44,24 @@ export const oneHotStep: StepImpl<'one-hot'> = {
     const seen = trainingCategories(table, step.column, trainRows)
     const rare = infrequent(seen, step.maxCategories)
     const categories = seen.filter((c) => !rare.has(c.label)).map((c) => c.label)
-    return { ...step, fitted: { categories, other: rare.size > 0 } }
+    return {
+      ...step,
+      fitted: { categories, other: rare.size > 0, infrequent: [...rare].sort() },
+    }
   },
   apply(step, table, liveRows) {
-    const { categories, other } = fitted(step)
+    const { categories, other, infrequent: rare } = fitted(step)
     const column = categoricalInput(table, step.column)
     const slot = new Map(categories.map((c, i) => [c, i]))
-    // The fitted step does not list which training categories were rare, so with an "other"
-    // input every category without its own input goes there, including ones never seen in
-    // training: `unseen: 'zeros'` only decides when there is no "other" input.
-    const elsewhere = other ? categories.length : -1
+    const otherSlot = other ? categories.length : -1
+    // Rare training categories share "other"; a category never seen in training goes there
+    // only with `unseen: 'other'`. A recipe saved without the rare list sends both to "other".
+    const rareSet = rare ? new Set(rare) : null
+    const unseenSlot = step.unseen === 'other' || !rareSet ? otherSlot : -1
     // This table's dictionary codes to output columns once, not per row.
-    const codeSlot = column.categories.map((c) => slot.get(c) ?? elsewhere)
+    const codeSlot = column.categories.map(
+      (c) => slot.get(c) ?? (rareSet?.has(c) ? otherSlot : unseenSlot),
+    )
     const labels = [...categories, ...(other ? [OTHER] : [])]
     const outputs = labels.map((label): NumericColumn => ({
       name: oneHotName(step.column, label),
