@@ -163,13 +163,14 @@ test('an edit the step cannot take is refused with the reason and changes nothin
 test('split shares apply only when they make 100%', async ({ page }) => {
   await openGermanCredit(page)
   const sizes = page.getByLabel('Split sizes')
-  await page.getByRole('textbox', { name: 'Train %' }).fill('70')
-  await expect(page.getByText('add up to 90%')).toBeVisible()
+  await page.getByRole('textbox', { name: 'Train %' }).fill('75')
+  await expect(page.getByText('add up to 95%')).toBeVisible()
   await expect(sizes).toContainText('Train 800')
-  await page.getByRole('textbox', { name: 'Validation %' }).fill('20')
+  await page.getByRole('textbox', { name: 'Validation %' }).fill('15')
   await expect(page.getByText('add up to')).toHaveCount(0)
-  await expect(sizes).toContainText('Train 700')
-  await expect(sizes).toContainText('Validation 200')
+  // Sizes follow scikit-learn's two-stage train_test_split (test first, then validation).
+  await expect(sizes).toContainText('Train 750')
+  await expect(sizes).toContainText('Validation 150')
   await expect(sizes).toContainText('Test 100')
 })
 
