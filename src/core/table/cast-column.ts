@@ -1,6 +1,7 @@
 import { cellNumber, formatEpoch } from './column-builder'
 import type { ColumnType, ColumnTypeInfo } from './column-type'
 import { readDates } from './date-parse'
+import { numbersAsCategories } from './numbers-as-categories'
 import { count, dateOrderNote } from './infer-types'
 import { MISSING_CODE, type CategoricalColumn, type Column, type NumericColumn } from './table'
 
@@ -118,23 +119,7 @@ function toNumbers(column: Column, to: ColumnType): { column: Column; note: stri
 /** Numbers as categories: each distinct number (or date) becomes one category. */
 function toCategories(column: Column, wasDates: boolean): Column {
   if (column.kind === 'categorical') return column
-  const index = new Map<number, number>()
-  const categories: string[] = []
-  const codes = new Int32Array(column.values.length)
-  column.values.forEach((v, row) => {
-    if (Number.isNaN(v)) {
-      codes[row] = MISSING_CODE
-      return
-    }
-    let code = index.get(v)
-    if (code === undefined) {
-      code = categories.length
-      categories.push(wasDates ? formatEpoch(v) : String(v))
-      index.set(v, code)
-    }
-    codes[row] = code
-  })
-  return { name: column.name, kind: 'categorical', codes, categories }
+  return numbersAsCategories(column, wasDates ? formatEpoch : String)
 }
 
 /**

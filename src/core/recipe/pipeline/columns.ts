@@ -1,3 +1,4 @@
+import { numbersAsCategories } from '../../table/numbers-as-categories'
 import {
   findColumn,
   MISSING_CODE,
@@ -22,31 +23,12 @@ export function numericInput(table: Table, name: string, doing: string): Numeric
   return column
 }
 
+export { numbersAsCategories }
+
 /** The named column as categories; numbers (codes such as 1/2/3) are read as their labels. */
 export function categoricalInput(table: Table, name: string): CategoricalColumn {
   const column = findColumn(table, name)
   return column.kind === 'categorical' ? column : numbersAsCategories(column)
-}
-
-/** Each distinct number becomes a category labelled as the number prints ("1", "2.5"). */
-export function numbersAsCategories(column: NumericColumn): CategoricalColumn {
-  const index = new Map<number, number>()
-  const categories: string[] = []
-  const codes = new Int32Array(column.values.length)
-  column.values.forEach((v, row) => {
-    if (Number.isNaN(v)) {
-      codes[row] = MISSING_CODE
-      return
-    }
-    let code = index.get(v)
-    if (code === undefined) {
-      code = categories.length
-      index.set(v, code)
-      categories.push(String(v))
-    }
-    codes[row] = code
-  })
-  return { name: column.name, kind: 'categorical', codes, categories }
 }
 
 /** The table with `name` replaced, in place, by `replacement` (zero, one or many columns). */
