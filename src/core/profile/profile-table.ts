@@ -2,7 +2,7 @@ import type { ColumnTypeInfo } from '../table/column-type'
 import type { Table } from '../table/table'
 import { profileColumn } from './column-profile'
 import { correlationColumns, correlationMatrix, lookupCorrelation } from './correlation'
-import { countDuplicateRows } from './duplicate-rows'
+import { countDuplicateRows } from '../table/duplicate-rows'
 import type { ColumnProfile, TableProfile } from './profile-types'
 import { profileWarnings } from './profile-warnings'
 

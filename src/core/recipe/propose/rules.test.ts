@@ -3,7 +3,7 @@ import { inferTable } from '../../table/infer-types'
 import { parseDelimitedText } from '../../table/parse-delimited'
 import { proposeChoices, proposeSteps } from '../propose'
 import type { Step, StepOf, StepOp } from '../step-schema'
-import { countDuplicateRows } from './duplicates'
+import { countDuplicateRows } from '../../table/duplicate-rows'
 
 /** A table as the Data step loads it: dates read as epoch milliseconds, with their types. */
 function typed(text: string) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { applyRecipe } from '../pipeline/apply-recipe'
 import { fitRecipe, prepareData } from '../pipeline/prepare-data'
 import { stepSchema, type StepOf } from '../step-schema'
-import { duplicateRows, dropDuplicatesStep } from './drop-duplicates'
+import { duplicateRows } from '../../table/duplicate-rows'
+import { dropDuplicatesStep } from './drop-duplicates'
 import {
   bundled,
   changedRows,
