@@ -38,32 +38,26 @@ export function StepPreviewPanel({ number, preview, missingReason, dates }: Prop
       </Group>
       {preview ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
-          <Stack gap={4} miw={0}>
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-              Before
-            </Text>
-            <PreviewTable
-              label={`Before step ${number}`}
-              rows={preview.rows}
-              removed={preview.removed}
-              columns={preview.before.columns}
-              cells={preview.before.cells}
-              dates={dates}
-            />
-          </Stack>
-          <Stack gap={4} miw={0}>
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-              After
-            </Text>
-            <PreviewTable
-              label={`After step ${number}`}
-              rows={preview.rows}
-              removed={preview.removed}
-              columns={preview.after.columns}
-              cells={preview.after.cells}
-              dates={dates}
-            />
-          </Stack>
+          {(
+            [
+              ['Before', preview.before],
+              ['After', preview.after],
+            ] as const
+          ).map(([side, part]) => (
+            <Stack key={side} gap={4} miw={0}>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+                {side}
+              </Text>
+              <PreviewTable
+                label={`${side} step ${number}`}
+                rows={preview.rows}
+                removed={preview.removed}
+                columns={part.columns}
+                cells={part.cells}
+                dates={dates}
+              />
+            </Stack>
+          ))}
         </SimpleGrid>
       ) : (
         <Text size="sm" c="dimmed">
