@@ -29,6 +29,7 @@ import { prepareTrainingJob } from '../../src/core/recipe/prepare-job'
 import type { Recipe } from '../../src/core/recipe/recipe-schema'
 import { buildModel, compileModel, disposeModel } from '../../src/core/model/build-model'
 import { outputHead } from '../../src/core/model/head'
+import { tableInput } from '../../src/core/model/model-input'
 import type { BackendName } from '../../src/core/train/backend-names'
 import { activateBackend } from '../../src/core/train/backends'
 import { trainModel, type Dataset, type TrainControl } from '../../src/core/train/engine'
@@ -162,7 +163,7 @@ async function engineRun(
     batchSize: batch,
     epochs: plan.warmEpochs + plan.timedEpochs,
   }
-  const model = buildModel(recipe.model, set.train.x.width, head, recipe.seed)
+  const model = buildModel(recipe.model, tableInput(set.train.x.width), head, recipe.seed)
   try {
     compileModel(model, head, config)
     const result = await trainModel(
@@ -192,7 +193,7 @@ async function bareFitRun(set: PreparedSet, batch: number, plan: Plan): Promise<
   const { recipe, train } = set
   const head = outputHead(recipe.target)
   const config = { ...recipe.training, batchSize: batch }
-  const model = buildModel(recipe.model, train.x.width, head, recipe.seed)
+  const model = buildModel(recipe.model, tableInput(train.x.width), head, recipe.seed)
   const x = tf.tensor2d(train.x.values, [train.x.rows, train.x.width])
   const y = tf.tensor2d(train.y.values, [train.y.rows, train.y.width])
   try {

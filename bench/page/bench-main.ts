@@ -149,7 +149,13 @@ async function run(settings: BenchSettings): Promise<BenchResult> {
     }
     const head = outputHead(recipe.target)
     const layers = recipe.model.layers
-      .map((l) => (l.type === 'dense' ? `dense ${l.units} ${l.activation}` : `dropout ${l.rate}`))
+      .map((l) =>
+        l.type === 'dense'
+          ? `dense ${l.units} ${l.activation}`
+          : l.type === 'dropout'
+            ? `dropout ${l.rate}`
+            : l.type,
+      )
       .join(' → ')
     return {
       dataset: `${DATASET} (target ${TARGET})`,

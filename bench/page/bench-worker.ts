@@ -5,6 +5,7 @@ import '../../src/workers/register-backends'
 import * as tf from '@tensorflow/tfjs'
 import { buildModel, compileModel, disposeModel } from '../../src/core/model/build-model'
 import { outputHead } from '../../src/core/model/head'
+import { tableInput } from '../../src/core/model/model-input'
 import { prepareTrainingJob } from '../../src/core/recipe/prepare-job'
 import type { Recipe } from '../../src/core/recipe/recipe-schema'
 import type { Table } from '../../src/core/table/table'
@@ -54,7 +55,7 @@ async function timedOnFreshModel(
   const { recipe } = job
   const head = outputHead(recipe.target)
   const config = { ...recipe.training, epochs }
-  const model = buildModel(recipe.model, job.train.x.width, head, recipe.seed)
+  const model = buildModel(recipe.model, tableInput(job.train.x.width), head, recipe.seed)
   try {
     compileModel(model, head, config)
     const start = performance.now()

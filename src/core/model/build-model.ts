@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import type { TrainConfig } from '../train/train-config'
 import type { OutputHead } from './head'
+import type { ModelInput } from './model-input'
 import type { ModelSpec } from './model-spec'
 import { SeededDropout } from './seeded-dropout'
 
@@ -10,11 +11,12 @@ import { SeededDropout } from './seeded-dropout'
  */
 export function buildModel(
   spec: ModelSpec,
-  inputWidth: number,
+  input: ModelInput,
   head: OutputHead,
   seed: number,
 ): tf.Sequential {
   const model = tf.sequential()
+  const inputWidth = input.shape[0] ?? 0
   spec.layers.forEach((layer, i) => {
     const inputShape = i === 0 ? { inputShape: [inputWidth] } : {}
     if (layer.type === 'dense') {
@@ -26,11 +28,13 @@ export function buildModel(
           kernelInitializer: tf.initializers.glorotUniform({ seed: seed + i }),
         }),
       )
-    } else {
+    } else if (layer.type === 'dropout') {
       // Layers' mask streams start a million batches apart so they never share a mask.
       model.add(
         new SeededDropout({ ...inputShape, rate: layer.rate, seed: seed + (i + 1) * 1_000_003 }),
       )
+    } else {
+      throw new Error(`Layer ${layer.type} cannot be built yet.`)
     }
   })
   model.add(
@@ -48,8 +52,8 @@ export function buildModel(
 export function compileModel(model: tf.LayersModel, head: OutputHead, config: TrainConfig): void {
   model.compile({
     optimizer: tf.train.adam(config.learningRate),
-    loss: head.loss,
-    metrics: head.loss === 'meanSquaredError' ? [] : ['accuracy'],
+    loss: head.loss === 'huber' ? 'meanSquaredError' : head.loss,
+    metrics: head.activation === 'linear' ? [] : ['accuracy'],
   })
 }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead } from '../model/head'
-import { MODEL_SPEC_VERSION } from '../model/model-spec'
+import { modelSpecOf } from '../model/model-spec'
+import { tableInput } from '../model/model-input'
 import { prepareTrainingJob } from '../recipe/prepare-job'
 import { proposeRecipe } from '../recipe/propose'
 import type { Recipe } from '../recipe/recipe-schema'
@@ -67,7 +68,7 @@ function classOf(y: ArrayLike<number>, width: number, row: number): number {
  */
 async function firstEpochLoss(job: TrainingJob, data: Dataset, weights: number[] | null) {
   const out = outputHead(job.recipe.target)
-  const model = buildModel({ version: MODEL_SPEC_VERSION, layers: [] }, data.x.width, out, 7)
+  const model = buildModel(modelSpecOf([]), tableInput(data.x.width), out, 7)
   try {
     compileModel(model, out, { ...job.recipe.training, epochs: 1 })
     const predicted = await predictMatrix(model, data.x)
@@ -143,7 +144,7 @@ describe('balanced class weights on a real imbalanced data set (HMDA mortgage de
       'cpu',
     )
     const out = outputHead(job.recipe.target)
-    const model = buildModel(job.recipe.model, job.train.x.width, out, job.recipe.seed)
+    const model = buildModel(job.recipe.model, tableInput(job.train.x.width), out, job.recipe.seed)
     const tensorsBefore = tf.memory().numTensors
     try {
       compileModel(model, out, training)

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead, type OutputHead } from '../model/head'
+import { tableInput } from '../model/model-input'
 import { prepareTrainingJob } from '../recipe/prepare-job'
 import { proposeRecipe } from '../recipe/propose'
 import type { Recipe } from '../recipe/recipe-schema'
@@ -63,7 +64,7 @@ async function cycle(options: {
   const config = job.recipe.training
   const tensorsBefore = tf.memory().numTensors
   const tensorsPerEpoch: number[] = []
-  const model = buildModel(job.recipe.model, data.train.x.width, data.head, seed)
+  const model = buildModel(job.recipe.model, tableInput(data.train.x.width), data.head, seed)
   try {
     compileModel(model, data.head, config)
     const result = await trainModel(
@@ -180,7 +181,7 @@ describe.each(['cpu', 'wasm'] as const)('trainModel on the %s backend', (backend
       waitWhilePaused: () => Promise.resolve(),
     }
     const before = tf.memory().numTensors
-    const model = buildModel(job.recipe.model, job.train.x.width, head, 1)
+    const model = buildModel(job.recipe.model, tableInput(job.train.x.width), head, 1)
     compileModel(model, head, job.recipe.training)
     const result = await trainModel(model, job.train, null, job.recipe.training, 1, control, () => {
       epochs++

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import type { OutputHead } from '../model/head'
+import { tableInput } from '../model/model-input'
 import type { ModelSpec } from '../model/model-spec'
 import type { Dataset } from './engine'
 import type { TrainConfig } from './train-config'
@@ -21,7 +22,7 @@ export async function measureTrainingSpeed(
 ): Promise<number> {
   const batch = Math.min(config.batchSize, train.x.rows)
   const rows = Math.min(train.x.rows, batch * TIMED_BATCHES)
-  const model = buildModel(spec, train.x.width, head, seed)
+  const model = buildModel(spec, tableInput(train.x.width), head, seed)
   compileModel(model, head, config)
   const x = tf.tensor2d(train.x.values.subarray(0, rows * train.x.width), [rows, train.x.width])
   const y = tf.tensor2d(train.y.values.subarray(0, rows * train.y.width), [rows, train.y.width])

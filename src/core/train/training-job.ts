@@ -3,6 +3,7 @@ import { saveModelFiles } from '../export/model-artifacts'
 import type { SavedModelFiles } from '../export/model-files'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead } from '../model/head'
+import { tableInput } from '../model/model-input'
 import type { Recipe } from '../recipe/recipe-schema'
 import { decodeOutputs } from '../recipe/transform'
 import type { BackendName, BackendRequest } from './backend-names'
@@ -58,14 +59,14 @@ export async function runTrainingJob(
   emit: (event: TrainingEvent) => void,
 ): Promise<void> {
   const { recipe } = job
-  const head = outputHead(recipe.target)
+  const head = outputHead(recipe.target, recipe.model)
   try {
     const choice = await chooseBackend(job.backend, () =>
       measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed),
     )
     emit({ type: 'backend', choice })
     const tensorsBefore = tf.memory().numTensors
-    const model = buildModel(recipe.model, job.train.x.width, head, recipe.seed)
+    const model = buildModel(recipe.model, tableInput(job.train.x.width), head, recipe.seed)
     try {
       compileModel(model, head, recipe.training)
       const result = await trainModel(
