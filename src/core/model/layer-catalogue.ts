@@ -261,3 +261,21 @@ export function layer<T extends LayerType>(
 export function stackOf(layers: readonly Omit<LayerSpec, 'id'>[]): LayerSpec[] {
   return layers.map((l, i) => ({ ...l, id: `l${i + 1}` }) as LayerSpec)
 }
+
+/**
+ * Keras' name for the n-th layer of a type: dense_1, batch_normalization_2, conv1d_1,
+ * max_pooling2d_1, simple_rnn_1. The summary and the built tfjs model use the same names.
+ */
+export function kerasName(type: LayerType, n: number): string {
+  return `${type.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_${n}`
+}
+
+/** Keras names of a stack's layers, in order, each kind numbered on its own. */
+export function kerasNames(layers: readonly Pick<LayerSpec, 'type'>[]): string[] {
+  const seen = new Map<LayerType, number>()
+  return layers.map(({ type }) => {
+    const n = (seen.get(type) ?? 0) + 1
+    seen.set(type, n)
+    return kerasName(type, n)
+  })
+}
