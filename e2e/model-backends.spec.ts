@@ -63,6 +63,15 @@ test('every layer type builds, trains, moves its weights and predicts on every b
     })
   }
   console.log(`\n${table(reports)}\n`)
+  const stayed = [...reports].flatMap(([backend, report]) =>
+    (report?.runs ?? [])
+      .filter((run) => run.ok && run.unchanged.length > 0)
+      .map((run) => `  ${run.layer} on ${backend}: ${run.unchanged.join(', ')}`),
+  )
+  if (stayed.length > 0)
+    console.log(
+      `Weights that stayed put, as they may (zero gradient by design):\n${stayed.join('\n')}\n`,
+    )
 
   for (const backend of ORDER) {
     const report = reports.get(backend)

@@ -15,9 +15,13 @@ export interface TransformerEncoderArgs extends CustomLayerBaseArgs {
 /** Keras-NLP's default `layer_norm_epsilon`. */
 export const TRANSFORMER_LAYER_NORM_EPSILON = 1e-5
 
-/** Seed streams: far from the builder's per-layer seeds (seed + layer index) so none coincide. */
-const WEIGHT_SEED_STRIDE = 7_919
-const DROPOUT_SEED_STRIDE = 10_000_019
+/**
+ * Everything random here draws on seeds just above `seed`: the six kernels on seed + 1…6, then the
+ * dropout masks, three per training batch (one per site), from seed + 100 on. The builder spaces
+ * layers' seeds a million apart, so this stays within the layer's own stream for 300,000 batches.
+ */
+const FIRST_MASK_SEED = 100
+const DROPOUT_SITES = 3
 
 interface EncoderWeights {
   readonly query: tf.LayerVariable
@@ -105,7 +109,7 @@ export class TransformerEncoder extends tf.layers.Layer {
         name,
         shape,
         'float32',
-        tf.initializers.glorotUniform({ seed: this.seed + WEIGHT_SEED_STRIDE * ++kernels }),
+        tf.initializers.glorotUniform({ seed: this.seed + ++kernels }),
       )
     const zeros = (name: string, size: number) =>
       this.addWeight(name, [size], 'float32', tf.initializers.zeros())
@@ -141,11 +145,11 @@ export class TransformerEncoder extends tf.layers.Layer {
     if (!w) throw new Error(`Transformer encoder ${this.name}: called before it was built.`)
     const x = singleInput(inputs, 'Transformer encoder')
     const training = kwargs.training === true && this.rate > 0
-    const batchSeed = this.seed + this.trainingCalls
+    const batchSeed = this.seed + FIRST_MASK_SEED + DROPOUT_SITES * this.trainingCalls
     if (training) this.trainingCalls += 1
-    // Masks differ per site and per batch: site j of batch n uses its own stream's seed + n.
+    // A fresh mask per site and per batch, the same ones again in a run with the same seed.
     const drop = (t: tf.Tensor, site: number) =>
-      training ? tf.dropout(t, this.rate, undefined, batchSeed + DROPOUT_SEED_STRIDE * site) : t
+      training ? tf.dropout(t, this.rate, undefined, batchSeed + site) : t
 
     return tf.tidy(() => {
       const [batch = 0, steps = 0, width = 0] = x.shape
