@@ -148,6 +148,24 @@ describe.each(['cpu', 'wasm'])(
       model.dispose()
     })
 
+    it('leaves no tensor behind from one training epoch or prediction to the next', async () => {
+      const model = textTransformer({ positions: true, dropout: 0.2 })
+      model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy' })
+      const data = orderTask(32, 50)
+      const counts: number[] = []
+      for (let epoch = 0; epoch < 3; epoch++) {
+        await model.fit(data.x, data.y, { epochs: 1, batchSize: 8 })
+        const p = model.predict(data.x) as tf.Tensor
+        await p.data()
+        p.dispose()
+        counts.push(tf.memory().numTensors)
+      }
+      // The first epoch creates the optimizer's moments; after that the count stays put.
+      expect(counts[2]).toBe(counts[1])
+      tf.dispose([data.x, data.y])
+      model.dispose()
+    })
+
     it('saves and loads with its settings and gives the same predictions', async () => {
       const model = textTransformer({ positions: true, dropout: 0.2 })
       model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy' })

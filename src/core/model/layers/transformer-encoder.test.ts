@@ -165,6 +165,19 @@ describe.each(['cpu', 'wasm'])('TransformerEncoder on %s', (backend) => {
     expect(await run()).toEqual([first, second, inference])
   })
 
+  it('keeps only its output: no intermediate tensor outlives a call', () => {
+    const layer = builtEncoder(4, 6, { dropout: 0.3, activation: 'gelu' })
+    const x = tf.ones([2, 4, 6])
+    const before = tf.memory().numTensors
+    for (const training of [true, false]) {
+      const y = layer.apply(x, { training }) as tf.Tensor
+      expect(tf.memory().numTensors).toBe(before + 1)
+      y.dispose()
+    }
+    x.dispose()
+    layer.dispose()
+  })
+
   it('starts from the same weights for the same seed and different ones for another', async () => {
     const weightsFor = async (seed: number) => {
       const layer = builtEncoder(4, 6, { seed })
