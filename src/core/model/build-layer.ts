@@ -92,6 +92,23 @@ function convolution(spec: LayerOf<'conv1d'> | LayerOf<'conv2d'>, ctx: LayerCont
   }
 }
 
+/**
+ * A Reshape's target with its -1 worked out. tfjs leaves a -1 unknown whenever the batch size is
+ * (always, in a model), and the next layer then cannot size its weights.
+ */
+function resolvedShape(spec: LayerOf<'reshape'>, ctx: LayerContext): number[] {
+  const values = ctx.inputShape.slice(1).reduce<number>((n, d) => n * (d ?? 0), 1)
+  const known = spec.targetShape.reduce((n, d) => (d === -1 ? n : n * d), 1)
+  const unknown = spec.targetShape.filter((d) => d === -1).length
+  if (unknown === 0) return [...spec.targetShape]
+  if (unknown > 1 || known <= 0 || values % known !== 0) {
+    throw new Error(
+      `the ${values} values of each row cannot be laid out as (${spec.targetShape.join(', ')}): use one -1 at most and sizes whose product divides ${values}.`,
+    )
+  }
+  return spec.targetShape.map((d) => (d === -1 ? values / known : d))
+}
+
 /** The tfjs layer for one layer of the spec, named and seeded. */
 export function buildLayer(spec: LayerSpec, ctx: LayerContext): tf.layers.Layer {
   const { first, name } = ctx
@@ -141,7 +158,7 @@ export function buildLayer(spec: LayerSpec, ctx: LayerContext): tf.layers.Layer 
     case 'flatten':
       return tf.layers.flatten({ ...first, name })
     case 'reshape':
-      return tf.layers.reshape({ ...first, name, targetShape: spec.targetShape })
+      return tf.layers.reshape({ ...first, name, targetShape: resolvedShape(spec, ctx) })
     case 'simpleRnn':
     case 'lstm':
     case 'gru':
