@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs'
 import { createRng, shuffleInPlace } from '../random'
 import type { TrainConfig } from './train-config'
-// Gradients the WASM backend lacks (convolutions, embeddings): registered once the engine loads.
-import './wasm-kernels'
+// Gradients WASM lacks (convolutions, embeddings) and a CPU one that takes minutes: registered once
+// the engine loads, wherever it runs.
+import './training-kernels'
 
 export interface Matrix {
   readonly values: Float32Array

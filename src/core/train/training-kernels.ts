@@ -1,21 +1,35 @@
 import * as tf from '@tensorflow/tfjs'
 
 /**
- * Gradients tfjs' WASM backend (4.22) lacks, written in plain TypeScript over its memory: without
- * them a convolution (Conv2DBackpropFilter) or an Embedding (UnsortedSegmentSum, the gradient of
- * a gather) cannot train on WASM at all. Each is registered only while the backend has none of its
- * own, so a later tfjs that brings a native kernel wins.
+ * Training kernels tfjs 4.22 lacks or makes unusable, in plain TypeScript over the backend's own
+ * memory:
+ * - WASM has no Conv2DBackpropFilter and no UnsortedSegmentSum (the gradient of a gather), so no
+ *   convolution and no Embedding could train on it at all. They are added only while the backend
+ *   has none of its own, so a later tfjs that brings native ones wins.
+ * - The CPU backend's UnsortedSegmentSum makes one masked pass over the whole gradient per
+ *   segment: for an Embedding that is one pass per word of the vocabulary on every batch
+ *   (minutes for 5,000 words). The one-pass version here replaces it.
  */
 
-/** The part of tfjs-backend-wasm's BackendWasm these kernels use. */
+/** The backends' own ways to hold a kernel's result (their `makeOutput`s differ). */
 interface WasmBackend {
+  makeOutput(shape: number[], dtype: Dtype, offset: undefined, values: Values): tf.TensorInfo
+}
+interface CpuBackend {
+  makeTensorInfo(shape: number[], dtype: Dtype, values: Values): tf.TensorInfo
+}
+interface Readable {
   readSync(dataId: tf.DataId): tf.backend_util.BackendValues
-  makeOutput(
-    shape: number[],
-    dtype: tf.DataType,
-    memoryOffset?: number,
-    values?: tf.backend_util.BackendValues,
-  ): tf.TensorInfo
+}
+
+type Dtype = 'float32' | 'int32'
+type Values = Float32Array | Int32Array
+
+/** A kernel's result before it is handed to the backend. */
+interface Output {
+  readonly shape: number[]
+  readonly dtype: Dtype
+  readonly values: Values
 }
 
 interface KernelArgs {
@@ -24,14 +38,29 @@ interface KernelArgs {
   readonly attrs?: tf.NamedAttrMap
 }
 
-function valuesOf(backend: WasmBackend, t: tf.TensorInfo | undefined): Float32Array | Int32Array {
-  if (!t) throw new Error('A WASM training kernel was called without its inputs.')
-  return backend.readSync(t.dataId) as Float32Array | Int32Array
+function valuesOf(backend: unknown, t: tf.TensorInfo | undefined): Float32Array | Int32Array {
+  if (!t) throw new Error('A training kernel was called without its inputs.')
+  return (backend as Readable).readSync(t.dataId) as Float32Array | Int32Array
 }
 
+type Compute = (args: KernelArgs) => Output
+
+const onWasm =
+  (compute: Compute): tf.KernelFunc =>
+  (args) => {
+    const { shape, dtype, values } = compute(args)
+    return (args.backend as WasmBackend).makeOutput(shape, dtype, undefined, values)
+  }
+
+const onCpu =
+  (compute: Compute): tf.KernelFunc =>
+  (args) => {
+    const { shape, dtype, values } = compute(args)
+    return (args.backend as CpuBackend).makeTensorInfo(shape, dtype, values)
+  }
+
 /** dW[r, c, i, o] = Σ x[b, r + y·s − pad, …, i] · dy[b, y, …, o]: a port of tfjs-backend-cpu's. */
-function conv2dBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): tf.TensorInfo {
-  const wasm = backend as WasmBackend
+function conv2dBackpropFilter({ inputs, backend: b, attrs = {} }: KernelArgs): Output {
   const { x, dy } = inputs
   if (!x || !dy) throw new Error('Conv2DBackpropFilter needs x and dy.')
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
@@ -47,7 +76,7 @@ function conv2dBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): tf.T
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   )
   const channelsLast = info.dataFormat === 'channelsLast'
-  const [xs, dys] = [valuesOf(wasm, x), valuesOf(wasm, dy)]
+  const [xs, dys] = [valuesOf(b, x), valuesOf(b, dy)]
   // Strides of batch, row, column and channel in x and dy, for either data layout.
   const stridesOf = (rows: number, cols: number, channels: number): number[] =>
     channelsLast
@@ -93,33 +122,43 @@ function conv2dBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): tf.T
       }
     }
   }
-  return wasm.makeOutput([...info.filterShape], 'float32', undefined, dW)
+  return { shape: [...info.filterShape], dtype: 'float32', values: dW }
 }
 
 /** out[s, …] = Σ x[i, …] over the rows i whose segment id is s (ids outside 0…n−1 are dropped). */
-function unsortedSegmentSum({ inputs, backend, attrs = {} }: KernelArgs): tf.TensorInfo {
-  const wasm = backend as WasmBackend
+function unsortedSegmentSum({ inputs, backend: b, attrs = {} }: KernelArgs): Output {
   const { x, segmentIds } = inputs
   if (!x || !segmentIds) throw new Error('UnsortedSegmentSum needs x and segmentIds.')
   const { numSegments } = attrs as unknown as tf.UnsortedSegmentSumAttrs
-  const [xs, ids] = [valuesOf(wasm, x), valuesOf(wasm, segmentIds)]
+  const [xs, ids] = [valuesOf(b, x), valuesOf(b, segmentIds)]
   const rest = x.shape.slice(segmentIds.shape.length)
   const inner = rest.reduce((n, d) => n * d, 1)
-  const out = new Float32Array(numSegments * inner)
+  const dtype = x.dtype === 'int32' ? 'int32' : 'float32'
+  const out =
+    dtype === 'int32' ? new Int32Array(numSegments * inner) : new Float32Array(numSegments * inner)
   ids.forEach((id, i) => {
     if (id < 0 || id >= numSegments) return
     for (let j = 0; j < inner; ++j)
       out[id * inner + j] = (out[id * inner + j] ?? 0) + (xs[i * inner + j] ?? 0)
   })
-  return wasm.makeOutput([numSegments, ...rest], 'float32', undefined, out)
+  return { shape: [numSegments, ...rest], dtype, values: out }
 }
 
-const KERNELS: readonly [string, (args: KernelArgs) => tf.TensorInfo][] = [
+const native = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName))
+const missingOnWasm: readonly [string, Compute][] = [
   [tf.Conv2DBackpropFilter, conv2dBackpropFilter],
   [tf.UnsortedSegmentSum, unsortedSegmentSum],
 ]
-
-const native = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName))
-for (const [kernelName, kernelFunc] of KERNELS) {
-  if (!native.has(kernelName)) tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc })
+for (const [kernelName, compute] of missingOnWasm) {
+  if (!native.has(kernelName)) {
+    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: onWasm(compute) })
+  }
 }
+
+const onCpuNow = tf.getKernelsForBackend('cpu').some((k) => k.kernelName === tf.UnsortedSegmentSum)
+if (onCpuNow) tf.unregisterKernel(tf.UnsortedSegmentSum, 'cpu')
+tf.registerKernel({
+  kernelName: tf.UnsortedSegmentSum,
+  backendName: 'cpu',
+  kernelFunc: onCpu(unsortedSegmentSum),
+})
