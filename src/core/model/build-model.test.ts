@@ -148,7 +148,7 @@ describe('buildModel for every kind of layer', () => {
 
   it('shapes the rows as the input says and pools with strides of the pool size by default', () => {
     const model = build(
-      [layer('conv1d', { filters: 5 }), layer('maxPooling1d', { poolSize: 3 })],
+      [layer('conv1d', { filters: 5 }), layer('maxPooling1d', { poolSize: 3 }), layer('flatten')],
       sequence,
     )
     expect(model.inputs[0]?.shape).toEqual([null, 6, 2])
@@ -157,7 +157,10 @@ describe('buildModel for every kind of layer', () => {
   })
 
   it('works out the -1 of a Reshape', () => {
-    const model = build([layer('reshape', { targetShape: [3, -1] })], tableInput(12))
+    const model = build(
+      [layer('reshape', { targetShape: [3, -1] }), layer('flatten')],
+      tableInput(12),
+    )
     expect(model.getLayer('reshape_1').outputShape).toEqual([null, 3, 4])
     model.dispose()
   })
@@ -174,10 +177,31 @@ describe('buildModel for every kind of layer', () => {
     )
   })
 
-  it('names the layer that does not fit its input', () => {
+  it('names the layer that does not fit its input, keeping no weights of the layers before', () => {
+    const before = tf.memory().numTensors
     expect(() => build([layer('dense'), layer('conv2d')], tableInput(10))).toThrow(
       /^Conv2D \(layer 2, conv2d_1\) cannot be built/,
     )
+    expect(tf.memory().numTensors).toBe(before)
+  })
+
+  it('refuses to end on a sequence, saying how to flatten it', () => {
+    expect(() => build([layer('lstm', { returnSequences: true })], sequence)).toThrow(
+      /leaves \(None, 6, 32\): end the stack with Flatten or global pooling/,
+    )
+  })
+
+  // The studio's own layers take no input shape: an input layer goes first, and loads back too.
+  it('builds a Position embedding as the first layer, on a sequence, and loads it back', async () => {
+    const model = build([layer('positionEmbedding'), layer('globalAveragePooling1d')], sequence)
+    expect(model.getLayer('position_embedding_1').outputShape).toEqual([null, 6, 2])
+    const x = tf.randomNormal([3, 6, 2], 0, 1, 'float32', 8)
+    const loaded = await loadModelFiles(await saveModelFiles(model))
+    const [p, q] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor]
+    expect(Array.from(await q.data())).toEqual(Array.from(await p.data()))
+    tf.dispose([x, p, q])
+    loaded.dispose()
+    model.dispose()
   })
 
   it('starts the two directions of a Bidirectional from different weights, repeatably', async () => {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { TrainConfig } from '../train/train-config'
 import { buildLayer, needsInputLayer, reseedBackward, type LayerContext } from './build-layer'
 import { lossOf } from './build-loss'
+import { formatShape } from './check-model'
 import type { OutputHead } from './head'
 import { kerasNames, LAYER_CATALOGUE } from './layer-catalogue'
 import type { ModelInput } from './model-input'
@@ -36,11 +37,15 @@ export function buildModel(
       first: model.outputs.length === 0 ? { inputShape } : {},
       vocabularySize: input.vocabularySize,
     }
+    let built: tf.layers.Layer | undefined
     try {
-      const built = buildLayer(layer, ctx)
+      built = buildLayer(layer, ctx)
       model.add(built)
       if (layer.type === 'bidirectional') reseedBackward(built, layer, ctx)
     } catch (error) {
+      // A layer may create its weights before finding its input does not fit; it is not in the
+      // model yet, so the model's dispose would miss them.
+      if (built && !model.layers.includes(built)) built.weights.forEach((w) => w.dispose())
       model.dispose()
       const reason = error instanceof Error ? error.message : String(error)
       throw new Error(
@@ -49,6 +54,13 @@ export function buildModel(
       )
     }
   })
+  const last = current()
+  if (last.length > 2) {
+    model.dispose()
+    throw new Error(
+      `The output layer gives one prediction per row, but the last layer leaves ${formatShape(last.slice(1) as number[])}: end the stack with Flatten or global pooling, or turn off "Return sequences".`,
+    )
+  }
   model.add(
     tf.layers.dense({
       ...(model.outputs.length === 0 ? { inputShape } : {}),
