@@ -12,7 +12,8 @@ import type { LayerType } from '../../src/core/model/model-spec'
 import { createRng } from '../../src/core/random'
 import type { BackendName } from '../../src/core/train/backend-names'
 import { activateBackend } from '../../src/core/train/backends'
-// Gradients tfjs' WASM backend lacks (convolution filters, Embedding's segment sum).
+// The gradients tfjs' WASM backend lacks (convolutions, Embedding), registered as the studio's
+// training engine registers them.
 import '../../src/core/train/training-kernels'
 import type { LayerRun, HarnessReply } from './protocol'
 

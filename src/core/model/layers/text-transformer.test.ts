@@ -5,7 +5,7 @@ import { loadModelFiles, saveModelFiles } from '../../export/model-artifacts'
 import { createRng } from '../../random'
 import { PositionEmbedding } from './position-embedding'
 import { TransformerEncoder } from './transformer-encoder'
-// Embedding's gradient on WASM needs the segment sum tfjs lacks there.
+// Embedding's gradient on WASM, as the studio's engine registers it.
 import '../../train/training-kernels'
 
 const STEPS = 6
