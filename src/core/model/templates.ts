@@ -98,7 +98,9 @@ function imageBlocks(input: ModelInput): Layers {
   const out: Layers = []
   let side = Math.min(height, width)
   for (let filters = 16; filters <= 64 && (out.length === 0 || side >= 4); filters *= 2) {
-    out.push(layer('conv2d', { filters, kernelSize: 3, padding: 'same', kernelInitializer: 'heNormal' }))
+    out.push(
+      layer('conv2d', { filters, kernelSize: 3, padding: 'same', kernelInitializer: 'heNormal' }),
+    )
     if (side < 4) break
     out.push(layer('maxPooling2d', { poolSize: 2 }))
     side = Math.floor(side / 2)
@@ -116,7 +118,9 @@ function sequenceBlocks(input: ModelInput): Layers {
   const kernelSize = Math.max(1, Math.min(3, steps))
   const out: Layers = []
   for (const filters of [32, 64]) {
-    out.push(layer('conv1d', { filters, kernelSize, padding: 'same', kernelInitializer: 'heNormal' }))
+    out.push(
+      layer('conv1d', { filters, kernelSize, padding: 'same', kernelInitializer: 'heNormal' }),
+    )
     if (steps >= 4) {
       out.push(layer('maxPooling1d', { poolSize: 2 }))
       steps = Math.floor(steps / 2)

@@ -43,7 +43,9 @@ describe('modelInputOf on the bundled samples', () => {
   it('gives 12 months × 1 series once only the price window is left, oldest month first', () => {
     // What the note advises: the date parts off, the date itself dropped after the windows.
     const steps: Step[] = proposedStocks.steps.map((s) =>
-      s.op === 'date-parts' ? { id: s.id, enabled: true, op: 'drop-columns', columns: ['date'] } : s,
+      s.op === 'date-parts'
+        ? { id: s.id, enabled: true, op: 'drop-columns', columns: ['date'] }
+        : s,
     )
     const result = prepared({ ...proposedStocks, steps }, stocks)
     const input = modelInputOf(result.recipe)
@@ -101,7 +103,10 @@ describe('modelInputOf on hand-made recipes', () => {
   const days = csvTable(
     [
       'day,visits,sales,weekend',
-      ...Array.from({ length: 10 }, (_, i) => `${i + 1},${100 + i},${10 * i},${i % 7 >= 5 ? 1 : 0}`),
+      ...Array.from(
+        { length: 10 },
+        (_, i) => `${i + 1},${100 + i},${10 * i},${i % 7 >= 5 ? 1 : 0}`,
+      ),
     ].join('\n'),
   )
   const base = proposeRecipe(days, 'days.csv', 'sales')
@@ -118,12 +123,21 @@ describe('modelInputOf on hand-made recipes', () => {
   const fitted = (steps: Step[]) => {
     const all = rowRange(0, 10)
     const none = new Int32Array(0)
-    const result = fitOnParts({ ...base, steps }, days, { train: all, validation: none, test: none })
+    const result = fitOnParts({ ...base, steps }, days, {
+      train: all,
+      validation: none,
+      test: none,
+    })
     if (result.error) throw new Error(result.error.message)
     return result
   }
   const fit = (steps: Step[]) => fitted(steps).recipe
-  const dropDayAndWeekend: Step = { id: 'd', enabled: true, op: 'drop-columns', columns: ['day', 'weekend'] }
+  const dropDayAndWeekend: Step = {
+    id: 'd',
+    enabled: true,
+    op: 'drop-columns',
+    columns: ['day', 'weekend'],
+  }
 
   it('orders a two-series window time-major, so each row reshapes into steps × series', () => {
     const { recipe, table } = fitted([windows, dropDayAndWeekend])
@@ -194,7 +208,10 @@ describe('modelInputOf on hand-made recipes', () => {
   const fitText = (steps: Step[]) => fitRecipe({ ...textBase, steps }, headlines, rowRange(0, 4))
 
   it('counts the ids a small vocabulary can write, not the size asked for', () => {
-    const recipe = fitText([tokens, { id: 'd', enabled: true, op: 'drop-columns', columns: ['pages'] }])
+    const recipe = fitText([
+      tokens,
+      { id: 'd', enabled: true, op: 'drop-columns', columns: ['pages'] },
+    ])
     // 13 distinct words + padding + out of vocabulary.
     expect(modelInputOf(recipe)).toEqual({
       kind: 'tokens',
@@ -239,7 +256,9 @@ describe('modelInputOf on pictures', () => {
       },
       { grey: false },
     )
-    const steps = recipe.steps.map((s) => (s.op === 'image-normalise' ? { ...s, enabled: false } : s))
+    const steps = recipe.steps.map((s) =>
+      s.op === 'image-normalise' ? { ...s, enabled: false } : s,
+    )
     const input = modelInputOf({ ...recipe, steps })
     expect(input).toEqual({ kind: 'image', shape: [4, 5, 3], description: '5×4 colour pictures' })
 

@@ -37,9 +37,13 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /** Whether an enabled step after `index` reads any of `names` (it would change the ids). */
 function laterStepReading(steps: readonly Step[], index: number, names: ReadonlySet<string>) {
-  return steps
-    .slice(index + 1)
-    .find((s) => s.enabled && tableStepImpl(s).reads(s).some((name) => names.has(name)))
+  return steps.slice(index + 1).find(
+    (s) =>
+      s.enabled &&
+      tableStepImpl(s)
+        .reads(s)
+        .some((name) => names.has(name)),
+  )
 }
 
 /** One resized picture: height × width × channels, as the image-resize step makes it. */
@@ -112,8 +116,7 @@ export function modelInputOf(recipe: Recipe): ModelInput {
           note: `The windows of this recipe were prepared in an older order, so they enter the network as one flat row. Prepare the data again to give it ${count(step.lookback, 'time step')} × ${count(series, 'series', 'series')}.`,
         }
       }
-      if (grid.some((name) => present.has(name)))
-        mixed = { what: 'the time-series windows', grid }
+      if (grid.some((name) => present.has(name))) mixed = { what: 'the time-series windows', grid }
     }
   }
   return mixed ? { ...flat, note: mixedNote(mixed.what, mixed.grid, names) } : flat

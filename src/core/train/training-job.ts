@@ -61,12 +61,13 @@ export async function runTrainingJob(
   const { recipe } = job
   const head = outputHead(recipe.target, recipe.model)
   try {
+    // The shape one row takes entering the network: flat, a window, token ids or a picture.
+    const input = modelInputOf(recipe)
     const choice = await chooseBackend(job.backend, () =>
       measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed),
     )
     emit({ type: 'backend', choice })
     const tensorsBefore = tf.memory().numTensors
-    const input = modelInputOf(recipe)
     const model = buildModel(recipe.model, input, head, recipe.seed)
     try {
       compileModel(model, head, recipe.training)
