@@ -195,9 +195,10 @@ export function templateSpec(id: TemplateId, input: ModelInput, previous?: Model
 
 /**
  * The template the studio picks for each kind of input. Text gets the Transformer rather than the
- * BiLSTM: on the bundled financial tweets it reaches the same accuracy after one epoch while
- * training several times faster, because it reads every word at once where an LSTM steps through
- * them one by one (see templates-train.test.ts).
+ * BiLSTM: trained six epochs on 2,400 of the bundled financial tweets (WASM), it matched the
+ * BiLSTM's test accuracy (0.74 against 0.73, macro F1 0.65 against 0.60) in a quarter of the
+ * time (30 s against 123 s), because it reads every word at once where an LSTM steps through
+ * them one by one. The BiLSTM learns faster in the very first epoch, so it stays one click away.
  */
 export const PROPOSED_TEMPLATE: { readonly [K in ModelInput['kind']]: TemplateId } = {
   table: 'mlp',
