@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { checkModel } from './check-model'
 import { outputHead } from './head'
 import type { ModelInput } from './model-input'
-import { modelSpecOf, modelSpecSchema, TEMPLATE_IDS, type LayerSpec } from './model-spec'
+import {
+  defaultMlpSpec,
+  modelSpecOf,
+  modelSpecSchema,
+  TEMPLATE_IDS,
+  type LayerSpec,
+} from './model-spec'
 import { MODEL_TEMPLATES, proposeModel, templateSpec } from './templates'
 
 const INPUTS: { readonly [K in ModelInput['kind']]: ModelInput } = {
@@ -168,6 +174,10 @@ describe('proposeModel', () => {
       tokens: 'text-transformer',
       image: 'image-cnn',
     })
+  })
+
+  it('proposes for a table exactly the MLP every recipe had before templates', () => {
+    expect(proposeModel(INPUTS.table)).toEqual(defaultMlpSpec())
   })
 
   it('marks its pick as proposed and keeps the previous loss', () => {
