@@ -64,7 +64,7 @@ export async function runTrainingJob(
     // The shape one row takes entering the network: flat, a window, token ids or a picture.
     const input = modelInputOf(recipe)
     const choice = await chooseBackend(job.backend, () =>
-      measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed),
+      measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed, input),
     )
     emit({ type: 'backend', choice })
     const tensorsBefore = tf.memory().numTensors
