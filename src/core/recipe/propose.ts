@@ -1,4 +1,5 @@
-import { defaultMlpSpec } from '../model/model-spec'
+import { tableInput } from '../model/model-input'
+import { proposeModel } from '../model/templates'
 import type { ColumnTypeInfo } from '../table/column-type'
 import { inferColumnTypes } from '../table/infer-types'
 import { findColumn, type Table } from '../table/table'
@@ -238,7 +239,9 @@ export function proposeRecipe(
     steps: proposeSteps(table, targetColumn, inferred),
     split,
     balance,
-    model: defaultMlpSpec(),
+    // Marked proposed: once the recipe is fitted, the Model step may swap it for the pick that
+    // fits the prepared inputs (a text model for token ids, an LSTM for a window).
+    model: proposeModel(tableInput(table.columns.length - 1)),
     training: defaultTrainConfig(),
   }
 }
