@@ -31,8 +31,21 @@ function prepared(recipe: Recipe, table: Table) {
 describe('modelInputOf on the bundled samples', () => {
   const { table: stocks, recipe: proposedStocks } = load('stocks.csv', 'price')
 
-  it('keeps the proposed stocks recipe flat and says the month parts stand in the way', () => {
-    const input = modelInputOf(prepared(proposedStocks, stocks).recipe)
+  it('keeps the stocks flat, and says why, when calendar parts join the price window', () => {
+    // An analyst adds the month as a seasonal input beside the windows.
+    const steps: Step[] = proposedStocks.steps.map((s) =>
+      s.op === 'drop-columns' && s.columns.includes('date')
+        ? {
+            id: s.id,
+            enabled: true,
+            op: 'date-parts',
+            column: 'date',
+            parts: ['month'],
+            cyclical: true,
+          }
+        : s,
+    )
+    const input = modelInputOf(prepared({ ...proposedStocks, steps }, stocks).recipe)
     expect(input.kind).toBe('table')
     expect(input.shape).toEqual([14])
     expect(input.note).toMatch(/mix the time-series windows with 2 other columns/)
@@ -40,14 +53,8 @@ describe('modelInputOf on the bundled samples', () => {
     expect(input.note).toMatch(/drop the other columns/)
   })
 
-  it('gives 12 months × 1 series once only the price window is left, oldest month first', () => {
-    // What the note advises: the date parts off, the date itself dropped after the windows.
-    const steps: Step[] = proposedStocks.steps.map((s) =>
-      s.op === 'date-parts'
-        ? { id: s.id, enabled: true, op: 'drop-columns', columns: ['date'] }
-        : s,
-    )
-    const result = prepared({ ...proposedStocks, steps }, stocks)
+  it('gives the proposed stocks recipe as 12 months × 1 series, oldest month first', () => {
+    const result = prepared(proposedStocks, stocks)
     const input = modelInputOf(result.recipe)
     expect(input).toEqual({
       kind: 'sequence',
