@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { layer, stackOf } from '../model/layer-catalogue'
+import { modelSpecOf } from '../model/model-spec'
 import { proposeModel } from '../model/templates'
 import { modelInputOf } from '../recipe/model-input'
 import { prepareTrainingJob } from '../recipe/prepare-job'
@@ -148,6 +150,21 @@ describe('runTrainingJob', () => {
     if (error?.type !== 'error') throw new Error('expected an error event')
     expect(error.diverged).toBe(true)
     expect(error.message).toMatch(/training diverged\. Lower the learning rate/)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+})
+
+describe('runTrainingJob refuses a network that does not fit the data', () => {
+  it('stops before measuring any backend, with the words the Model step shows', async () => {
+    const job = jobFor('auto')
+    const lstm = modelSpecOf(stackOf([layer('lstm')]))
+    const before = tf.memory().numTensors
+    const seen = await events({ ...job, recipe: { ...job.recipe, model: lstm } })
+    expect(seen.map((e) => e.type)).toEqual(['error'])
+    const error = seen[0]
+    if (error?.type !== 'error') throw new Error('expected an error event')
+    expect(error.diverged).toBe(false)
+    expect(error.message).toMatch(/^The model cannot be trained: LSTM \(layer 1\) reads a sequence/)
     expect(tf.memory().numTensors).toBe(before)
   })
 })

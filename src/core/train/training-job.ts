@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import { saveModelFiles } from '../export/model-artifacts'
 import type { SavedModelFiles } from '../export/model-files'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
+import { checkModel } from '../model/check-model'
 import { outputHead } from '../model/head'
 import { modelInputOf } from '../recipe/model-input'
 import type { Recipe } from '../recipe/recipe-schema'
@@ -63,6 +64,10 @@ export async function runTrainingJob(
   try {
     // The shape one row takes entering the network: flat, a window, token ids or a picture.
     const input = modelInputOf(recipe)
+    // The page refuses a broken network before it starts; a run sent anyway stops here, with the
+    // same words, before any backend is measured on it.
+    const broken = checkModel(recipe.model, input, head).firstError
+    if (broken) throw new Error(`The model cannot be trained: ${broken.message}`)
     const choice = await chooseBackend(job.backend, () =>
       measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed, input),
     )
