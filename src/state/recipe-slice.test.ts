@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { layer, stackOf } from '../core/model/layer-catalogue'
+import { modelSpecOf } from '../core/model/model-spec'
 import { profileTable } from '../core/profile/profile-table'
 import { inferTable } from '../core/table/infer-types'
 import { parseDelimitedText } from '../core/table/parse-delimited'
@@ -51,6 +53,21 @@ describe('recipe slice without a worker', () => {
     const { plan } = useStudio.getState()
     expect(plan?.reports.some((r) => r.stepId === scale?.id)).toBe(false)
     expect(plan?.recipe.steps.find((s) => s.id === scale?.id)?.enabled).toBe(false)
+  })
+
+  it('keeps a network the analyst built when the target changes; a proposed one is proposed again', () => {
+    loadGermanCredit()
+    useStudio.getState().chooseTarget('Class')
+    const proposed = useStudio.getState().recipe
+    if (!proposed) throw new Error('no recipe')
+    const built = modelSpecOf(stackOf([layer('dense', { units: 7 })]))
+    useStudio.setState({ recipe: { ...proposed, model: built } })
+    useStudio.getState().chooseTarget('Amount')
+    expect(useStudio.getState().recipe?.target.task).toBe('regression')
+    expect(useStudio.getState().recipe?.model).toEqual(built)
+    useStudio.setState({ recipe: { ...proposed, model: { ...built, proposed: true } } })
+    useStudio.getState().chooseTarget('Class')
+    expect(useStudio.getState().recipe?.model.layers).not.toEqual(built.layers)
   })
 
   it('clears the plan when the target is cleared', () => {

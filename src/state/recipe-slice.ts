@@ -154,11 +154,19 @@ export const createRecipeSlice: Slice<RecipeSlice> = (set, get) => {
       const detection = detectTask(findColumn(dataset.table, column))
       const seed = get().recipe?.seed ?? 42
       set({ targetColumn: column, detection })
-      replan(
+      const previous = get().recipe
+      const proposal =
         detection.task === null
           ? null
-          : proposeRecipe(dataset.table, dataset.name, column, seed, dataset.types),
-      )
+          : proposeRecipe(dataset.table, dataset.name, column, seed, dataset.types)
+      // A network the analyst built on this data survives a change of target (its output head
+      // follows the new task by itself); new data or a proposed network get a fresh proposal.
+      const keepModel =
+        previous !== null &&
+        !previous.model.proposed &&
+        previous.source.kind === 'table' &&
+        previous.source.name === dataset.name
+      replan(proposal && keepModel ? { ...proposal, model: previous.model } : proposal)
     },
     setSeed: (seed) => {
       if (Number.isInteger(seed)) edit((recipe) => ({ ...recipe, seed }))
