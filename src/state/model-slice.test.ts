@@ -18,6 +18,7 @@ function germanCredit() {
   )
   const { table, types } = inferTable(parseDelimitedText(text).table)
   useStudio.setState({
+    recipe: null,
     dataset: {
       name: 'GermanCredit.csv',
       table,
@@ -152,10 +153,11 @@ describe('model slice', () => {
     expect(model()).toEqual(before)
   })
 
-  it('forgets the history when another target is chosen', () => {
+  it('keeps the history across a change of target, and forgets it for new data', () => {
     useStudio.getState().addLayer('dense')
-    expect(useStudio.getState().canUndoModel).toBe(true)
     useStudio.getState().chooseTarget('Age')
+    expect(useStudio.getState().canUndoModel).toBe(true)
+    germanCredit()
     expect(useStudio.getState()).toMatchObject({ canUndoModel: false, canRedoModel: false })
   })
 })

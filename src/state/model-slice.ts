@@ -80,11 +80,10 @@ export const createModelSlice: Slice<ModelSlice> = (set, get, store) => {
   // The model follows the data while it is the studio's proposal: when a new plan lands (a text
   // column tokenised, windows added), the proposal for its input replaces it.
   store.subscribe((state, previous) => {
-    // Undo stays within one dataset and target: an older network was built for other inputs.
-    const sameData =
-      state.dataset === previous.dataset &&
-      state.recipe?.target.column === previous.recipe?.target.column
-    if (!sameData && (state.modelPast.length > 0 || state.modelFuture.length > 0)) set(NO_HISTORY)
+    // Undo stays within one dataset: an older network was built for other inputs. (A network
+    // survives a change of target on the same data, so its history does too.)
+    const history = state.modelPast.length > 0 || state.modelFuture.length > 0
+    if (state.dataset !== previous.dataset && history) set(NO_HISTORY)
     const { plan, recipe } = state
     if (plan === previous.plan || !recipe?.model.proposed || !planReady(plan)) return
     setModel(proposeModel(modelInputOf(plan.recipe), recipe.model))

@@ -1,17 +1,22 @@
 import { Badge, Group, Paper, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { LayerMeta } from './layer-meta'
 
 interface Props {
   readonly kind: 'Input' | 'Output'
   readonly title: ReactNode
+  /** Dimmed words after the title: the loss of the output layer. */
+  readonly detail?: string
   readonly shape: string
-  readonly params?: string
+  readonly params: number | null
+  /** "the input", "the output layer": for the accessible names. */
+  readonly of: string
   readonly error?: string | null
   readonly children?: ReactNode
 }
 
 /** The fixed ends of the stack: what the data gives the network, and what it must answer. */
-export function FixedRow({ kind, title, shape, params, error, children }: Props) {
+export function FixedRow({ kind, title, detail, shape, params, of, error, children }: Props) {
   return (
     <Paper
       withBorder
@@ -26,23 +31,27 @@ export function FixedRow({ kind, title, shape, params, error, children }: Props)
       }}
     >
       <Group gap={6} wrap="nowrap">
-        <Badge size="sm" variant="outline" color={error ? 'red' : 'gray'} w={58}>
+        <Badge
+          size="xs"
+          variant="outline"
+          color={error ? 'red' : 'gray'}
+          w={64}
+          style={{ flexShrink: 0 }}
+        >
           {kind}
         </Badge>
         <Text size="sm" fw={500} truncate>
           {title}
         </Text>
-        <Group gap="sm" ml="auto" wrap="nowrap">
-          <Text size="xs" ff="monospace">
-            {shape}
+        {detail && (
+          <Text size="xs" c="dimmed" truncate>
+            {detail}
           </Text>
-          <Text size="xs" ff="monospace" c="dimmed" w={76} ta="right" mr={84}>
-            {params}
-          </Text>
-        </Group>
+        )}
+        <LayerMeta of={of} shape={shape} params={params} />
       </Group>
       {error && (
-        <Text size="sm" c="red.9" role="alert" aria-label="Error in the output layer" mt={4}>
+        <Text size="sm" c="red.9" role="alert" aria-label={`Error in ${of}`} mt={4}>
           {error}
         </Text>
       )}

@@ -26,7 +26,6 @@ export function KernelFields({ layer: l, number: n, onChange }: LayerFormProps) 
       min={0}
       max={10}
       step={0.0001}
-      hint={label === 'L1' ? 'pushes weights to 0' : 'keeps weights small'}
       onChange={(v) => v !== null && apply(v)}
     />
   )

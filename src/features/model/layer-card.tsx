@@ -9,6 +9,7 @@ import { useStudio } from '../../state/studio-store'
 import { DragHandle } from './drag-handle'
 import { LayerCardToolbar } from './layer-card-toolbar'
 import { LayerForm } from './layer-form'
+import { LayerMeta } from './layer-meta'
 
 export interface LayerCardProps {
   readonly layer: LayerSpec
@@ -72,22 +73,12 @@ export function LayerCard(props: LayerCardProps) {
         <Text size="xs" c="dimmed" ff="monospace" truncate>
           {check?.name}
         </Text>
-        <Group gap="sm" ml="auto" wrap="nowrap">
-          <Text size="xs" ff="monospace" aria-label={`Output shape of layer ${number}`}>
-            {check ? formatShape(check.output) : '—'}
-          </Text>
-          <Text
-            size="xs"
-            ff="monospace"
-            c="dimmed"
-            w={76}
-            ta="right"
-            aria-label={`Parameters of layer ${number}`}
-          >
-            {check && check.output ? `${check.params.toLocaleString('en-US')} p` : ''}
-          </Text>
-          <LayerCardToolbar id={layer.id} number={number} total={total} />
-        </Group>
+        <LayerMeta
+          of={`layer ${number}`}
+          shape={check ? formatShape(check.output) : '—'}
+          params={check?.output ? check.params : null}
+          actions={<LayerCardToolbar id={layer.id} number={number} total={total} />}
+        />
       </Group>
       <Stack gap={6} mt={4} pl={handle ? 50 : 30}>
         {error && (

@@ -1,10 +1,9 @@
 import { SimpleGrid, Text } from '@mantine/core'
 import type { ModelInput } from '../../core/model/model-input'
+import type { MERGE_MODES, RECURRENT_KINDS } from '../../core/model/model-spec'
 import {
   ACTIVATIONS,
-  MERGE_MODES,
   PADDINGS,
-  RECURRENT_KINDS,
   type LayerOf,
   type LayerSpec,
   type LayerType,

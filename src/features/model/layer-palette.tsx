@@ -35,7 +35,9 @@ export function LayerPalette({ addWhere, onAdd }: Props) {
 
 function PaletteItem({ type, onAdd }: { type: LayerType; onAdd: () => void }) {
   const { label, help } = LAYER_CATALOGUE[type]
-  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: paletteDragId(type) })
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
+    id: paletteDragId(type),
+  })
   return (
     <Tooltip
       label={help}
@@ -62,6 +64,8 @@ function PaletteItem({ type, onAdd }: { type: LayerType; onAdd: () => void }) {
           role="presentation"
           size="sm"
           flex={1}
+          miw={0}
+          truncate
           py={2}
           style={{ cursor: 'grab', touchAction: 'none', userSelect: 'none' }}
           data-palette-type={type}

@@ -25,31 +25,32 @@ interface Props {
 /** Input, the editable layers in order, output: the network as the data flows through it. */
 export function LayerStack(props: Props) {
   const { spec, input, head, check, regression, selectedId, onSelect, dropMark } = props
-  const stack = useDroppable({ id: STACK_DROP_ID })
-  const start = useDroppable({ id: STACK_START_ID })
+  const { setNodeRef: stackRef, isOver } = useDroppable({ id: STACK_DROP_ID })
+  const { setNodeRef: startRef } = useDroppable({ id: STACK_START_ID })
   const rowOf = (id: string) => check?.layers.find((l) => l.id === id)
   const layers = spec.layers
   return (
     <Stack
-      ref={stack.setNodeRef}
+      ref={stackRef}
       gap={6}
       component="section"
       aria-label="Layer stack"
       style={{
         borderRadius: 8,
-        outline: stack.isOver ? '2px dashed var(--mantine-color-blue-4)' : undefined,
+        outline: isOver ? '2px dashed var(--mantine-color-blue-4)' : undefined,
         outlineOffset: 4,
       }}
     >
-      <div ref={start.setNodeRef}>
+      <div ref={startRef}>
         <FixedRow
           kind="Input"
           title={input.description}
+          of="the input"
           shape={formatShape(input.shape)}
-          params="0 p"
+          params={0}
         >
           {input.note && (
-            <Text size="xs" c="dimmed" mt={4} pl={64}>
+            <Text size="xs" c="dimmed" mt={4} pl={70}>
               {input.note}
             </Text>
           )}
@@ -74,8 +75,8 @@ export function LayerStack(props: Props) {
       </SortableContext>
       {layers.length === 0 && (
         <Text size="sm" c="dimmed" ta="center" py="md">
-          No hidden layers: the inputs go straight to the output (a linear or logistic model).
-          Drag layers here from the palette.
+          No hidden layers: the inputs go straight to the output (a linear or logistic model). Drag
+          layers here from the palette.
         </Text>
       )}
       <OutputHeadRow head={head} check={rowOf('output')} spec={spec} regression={regression} />

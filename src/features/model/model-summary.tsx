@@ -23,7 +23,13 @@ export function ModelSummary({ check, layers }: Props) {
       <Title order={5} mb={4}>
         Summary
       </Title>
-      <Table aria-label="Model summary" fz="xs" verticalSpacing={3} horizontalSpacing={6}>
+      <Table
+        aria-label="Model summary"
+        fz="xs"
+        verticalSpacing={3}
+        horizontalSpacing={6}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Layer (type)</Table.Th>
@@ -50,7 +56,12 @@ export function ModelSummary({ check, layers }: Props) {
                 c={error ? 'red.9' : row.output ? undefined : 'dimmed'}
               >
                 <Table.Td>
-                  {row.name} ({typeOf(row)}){error && <Text span fw={700}> ✕ breaks here</Text>}
+                  {error && (
+                    <Text span fw={700}>
+                      ✕{' '}
+                    </Text>
+                  )}
+                  {row.name} ({typeOf(row)})
                 </Table.Td>
                 <Table.Td>{formatShape(row.output)}</Table.Td>
                 <Table.Td ta="right" data-value={row.output ? row.params : ''}>
@@ -61,23 +72,28 @@ export function ModelSummary({ check, layers }: Props) {
           })}
         </Table.Tbody>
         <Table.Tfoot>
-          <Total label="Total params" value={check.totalParams} failed={failed} />
-          <Total label="Trainable params" value={check.trainableParams} failed={failed} />
-          <Total label="Non-trainable params" value={check.nonTrainableParams} failed={failed} />
+          <Total label="Total params" value={check.totalParams} />
+          <Total label="Trainable params" value={check.trainableParams} />
+          <Total label="Non-trainable params" value={check.nonTrainableParams} />
         </Table.Tfoot>
       </Table>
+      {failed && (
+        <Text size="xs" c="red.8" mt={4}>
+          ✕ marks the layer that breaks; the counts stop there.
+        </Text>
+      )}
     </Paper>
   )
 }
 
-function Total({ label, value, failed }: { label: string; value: number; failed: boolean }) {
+function Total({ label, value }: { label: string; value: number }) {
   return (
     <Table.Tr data-total={label}>
       <Table.Th colSpan={2} fw={label === 'Total params' ? 700 : 500}>
         {label}
       </Table.Th>
       <Table.Td ta="right" ff="monospace" data-value={value}>
-        {failed ? `${count(value)} so far` : count(value)}
+        {count(value)}
       </Table.Td>
     </Table.Tr>
   )

@@ -35,14 +35,20 @@ const COLOURS = {
 } as const
 
 /** The network drawn top to bottom: input, every layer with the shape it gives, the output. */
-export function NetworkDiagram({ check, layers }: { check: ModelCheck; layers: readonly LayerSpec[] }) {
+export function NetworkDiagram({
+  check,
+  layers,
+}: {
+  check: ModelCheck
+  layers: readonly LayerSpec[]
+}) {
   const nodes: Node[] = [
     { key: 'input', title: 'Input', shape: check.input.shape, state: 'fixed' },
     ...check.layers.map((row): Node => {
       const layer = layers.find((l) => l.id === row.id)
       return {
         key: row.id,
-        title: layer ? `${LAYER_CATALOGUE[layer.type].label}` : 'Output',
+        title: layer ? LAYER_CATALOGUE[layer.type].label : 'Output',
         shape: row.output,
         state: row.error ? 'error' : row.output ? 'ok' : 'waiting',
       }

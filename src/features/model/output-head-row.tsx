@@ -23,22 +23,26 @@ interface Props {
 /** The output layer follows the target; a number target lets the analyst choose the loss. */
 export function OutputHeadRow({ head, check, spec, regression }: Props) {
   const setRegressionLoss = useStudio((s) => s.setRegressionLoss)
-  const title = `Dense ${head.units} · ${head.activation} · ${lossLabel(head.loss)} loss`
   return (
     <FixedRow
       kind="Output"
-      title={title}
+      of="the output layer"
+      title={`Dense (${head.units}, ${head.activation})`}
+      detail={`${lossLabel(head.loss)} loss`}
       shape={formatShape(check?.output ?? [head.units])}
-      params={check?.output ? `${check.params.toLocaleString('en-US')} p` : ''}
+      params={check?.output ? check.params : null}
       error={check?.error}
     >
       {regression && (
-        <Group gap="xs" mt={6} pl={64} align="end">
+        <Group gap="xs" mt={6} pl={70} align="end">
           <NativeSelect
             size="xs"
             label="Regression loss"
             value={spec.regressionLoss}
-            data={Object.entries(REGRESSION_LOSS_LABELS).map(([value, label]) => ({ value, label }))}
+            data={Object.entries(REGRESSION_LOSS_LABELS).map(([value, label]) => ({
+              value,
+              label,
+            }))}
             onChange={(e) => setRegressionLoss(e.currentTarget.value as RegressionLoss)}
           />
           {spec.regressionLoss === 'huber' && (
@@ -51,9 +55,7 @@ export function OutputHeadRow({ head, check, spec, regression }: Props) {
               value={spec.huberDelta}
               min={0.0001}
               step={0.1}
-              onCommit={(delta) =>
-                delta !== null && delta > 0 && setRegressionLoss('huber', delta)
-              }
+              onCommit={(delta) => delta !== null && delta > 0 && setRegressionLoss('huber', delta)}
             />
           )}
         </Group>

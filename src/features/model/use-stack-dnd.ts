@@ -23,7 +23,9 @@ const PALETTE_PREFIX = 'palette:'
 
 export const paletteDragId = (type: LayerType) => `${PALETTE_PREFIX}${type}`
 const paletteType = (id: string | number): LayerType | null =>
-  String(id).startsWith(PALETTE_PREFIX) ? (String(id).slice(PALETTE_PREFIX.length) as LayerType) : null
+  String(id).startsWith(PALETTE_PREFIX)
+    ? (String(id).slice(PALETTE_PREFIX.length) as LayerType)
+    : null
 
 export interface DropMark {
   readonly id: string
