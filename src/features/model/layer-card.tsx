@@ -80,7 +80,7 @@ export function LayerCard(props: LayerCardProps) {
           actions={<LayerCardToolbar id={layer.id} number={number} total={total} />}
         />
       </Group>
-      <Stack gap={6} mt={4} pl={handle ? 50 : 30}>
+      <Stack gap={6} mt={4} pl={handle ? 34 : 0}>
         {error && (
           <Text size="sm" c="red.9" role="alert" aria-label={`Error in layer ${number}`}>
             {error}

@@ -48,7 +48,7 @@ export function ModelStep() {
       <ModelHeader spec={spec} input={input} head={head} check={check} />
       <DndContext {...handlers}>
         <Grid gap="sm" align="flex-start">
-          <Grid.Col span={{ base: 12, sm: 4, md: 3, lg: 2.3 }}>
+          <Grid.Col span={{ base: 12, sm: 4, md: 3, lg: 2.5 }}>
             <div style={{ position: 'sticky', top: 64 }}>
               <LayerPalette
                 addWhere={
@@ -60,7 +60,7 @@ export function ModelStep() {
               />
             </div>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8, md: 9, lg: 9.7 }}>
+          <Grid.Col span={{ base: 12, sm: 8, md: 9, lg: 9.5 }}>
             {/* At 1024 px the summary and diagram sit below the stack, side by side. */}
             <Grid gap="sm" align="flex-start">
               <Grid.Col span={{ base: 12, lg: 6.9 }}>

@@ -74,7 +74,8 @@ export function NetworkDiagram({
       >
         <title>{`Network diagram: ${alt}`}</title>
         {nodes.map((node, i) => {
-          const w = widthOf(node.shape, largest)
+          // A failing box is wide enough for its words.
+          const w = node.state === 'error' ? 200 : widthOf(node.shape, largest)
           const x = (WIDTH - w) / 2
           const y = 1 + i * (BOX_H + GAP)
           const colour = COLOURS[node.state]

@@ -12,6 +12,8 @@ describe('Reshape target typed as text', () => {
   it('says what is wrong with text that is no shape', () => {
     expect(parseTargetShape('')).toHaveProperty('error')
     expect(parseTargetShape('3, a')).toHaveProperty('error')
+    expect(parseTargetShape('5, x')).toHaveProperty('error')
+    expect(parseTargetShape('3x4')).toEqual({ shape: [3, 4] })
     expect(parseTargetShape('0, 4')).toHaveProperty('error')
     expect(parseTargetShape('2.5')).toHaveProperty('error')
     expect(parseTargetShape('-1, -1')).toEqual({

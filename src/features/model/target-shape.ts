@@ -2,8 +2,10 @@
 export function parseTargetShape(
   text: string,
 ): { readonly shape: number[] } | { readonly error: string } {
+  // "3x4" and "3 × 4" read as "3, 4"; an x anywhere else is not a size.
   const parts = text
-    .split(/[,×x\s]+/)
+    .replace(/(\d)\s*[x×]\s*(?=-?\d)/gi, '$1,')
+    .split(/[,\s]+/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
   if (parts.length === 0) return { error: 'Type the sizes of the new shape, such as "3, 4".' }
