@@ -66,8 +66,11 @@ async function denseSummary(page: Page, units: (number | 'dropout')[]) {
   expect(await totalParams(page)).toBe(rows.reduce((sum, [, , p]) => sum + p, 0))
 }
 
-/** Drags with the mouse in small steps, as a hand would (dnd-kit waits for 4 px of travel). */
-async function drag(page: Page, from: Locator, to: Locator, where: 'top' | 'centre') {
+/**
+ * Drags with the mouse in small steps, as a hand would (dnd-kit waits for 4 px of travel), and
+ * lets go once the drop target is announced as reached.
+ */
+async function drag(page: Page, from: Locator, to: Locator, where: 'top' | 'centre', over: string) {
   const a = await from.boundingBox()
   const b = await to.boundingBox()
   if (!a || !b) throw new Error('drag: element not on screen')
@@ -76,8 +79,12 @@ async function drag(page: Page, from: Locator, to: Locator, where: 'top' | 'cent
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 })
   const y = where === 'top' ? b.y + 8 : b.y + b.height / 2
   await page.mouse.move(b.x + b.width / 2, y, { steps: 16 })
+  await expect(heard(page)).toContainText(`is over ${over}.`)
   await page.mouse.up()
 }
+
+/** dnd-kit's live region: what a screen reader hears while a layer moves. */
+const heard = (page: Page) => page.locator('[id^="DndLiveRegion"]')
 
 test('a layer dragged from the palette lands between two layers, and a drag reorders the stack', async ({
   page,
@@ -88,14 +95,26 @@ test('a layer dragged from the palette lands between two layers, and a drag reor
     .toEqual(['Layer 1: Dense', 'Layer 2: Dropout', 'Layer 3: Dense'])
   await expectDenseSummary(page, [64, 'dropout', 32])
 
-  await drag(page, page.locator('[data-palette-type="dense"]'), card(page, 2), 'top')
+  await drag(
+    page,
+    page.locator('[data-palette-type="dense"]'),
+    card(page, 2),
+    'top',
+    'layer 2 (Dropout)',
+  )
   await expect
     .poll(() => stack(page))
     .toEqual(['Layer 1: Dense', 'Layer 2: Dense', 'Layer 3: Dropout', 'Layer 4: Dense'])
   await expectDenseSummary(page, [64, 64, 'dropout', 32])
 
   // The 32-unit layer, dragged by its handle to the top, now reads the inputs itself.
-  await drag(page, page.getByRole('button', { name: 'Drag layer 4' }), card(page, 1), 'centre')
+  await drag(
+    page,
+    page.getByRole('button', { name: 'Drag layer 4' }),
+    card(page, 1),
+    'centre',
+    'layer 1 (Dense)',
+  )
   await expect(page.getByRole('textbox', { name: 'Units of layer 1' })).toHaveValue('32')
   await expectDenseSummary(page, [32, 64, 64, 'dropout'])
   await page.screenshot({ path: 'test-results/model-editor-1280.png', fullPage: true })
@@ -122,9 +141,14 @@ test('the same edits by keyboard only: add after the focused layer, reorder with
   await expectDenseSummary(page, [64, 16, 'dropout', 32])
 
   // dnd-kit's keyboard sensor: Space picks the layer up, arrows move it, Space drops it.
+  // Each key waits for what a screen reader would hear, so no key lands before the last moved.
   await page.getByRole('button', { name: 'Drag layer 4' }).focus()
   await page.keyboard.press('Space')
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp')
+  await expect(heard(page)).toContainText('layer 4 (Dense)')
+  for (const over of ['layer 3 (Dropout)', 'layer 2 (Dense)', 'layer 1 (Dense)']) {
+    await page.keyboard.press('ArrowUp')
+    await expect(heard(page)).toHaveText(`layer 4 (Dense) is over ${over}.`)
+  }
   await page.keyboard.press('Space')
   await expect(page.getByRole('textbox', { name: 'Units of layer 1' })).toHaveValue('32')
   await expectDenseSummary(page, [32, 64, 16, 'dropout'])

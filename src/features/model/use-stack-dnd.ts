@@ -5,6 +5,7 @@ import {
   PointerSensor,
   useSensor,
   useSensors,
+  type Announcements,
   type CollisionDetection,
   type DragEndEvent,
   type DragMoveEvent,
@@ -12,6 +13,7 @@ import {
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import { useState } from 'react'
+import { LAYER_CATALOGUE } from '../../core/model/layer-catalogue'
 import type { LayerSpec, LayerType } from '../../core/model/model-spec'
 import { useStudio } from '../../state/studio-store'
 
@@ -89,8 +91,34 @@ export function useStackDnd(layers: readonly LayerSpec[], onAdded: (id: string) 
       moveLayer(String(active.id), overIndex)
     }
   }
+  /** Screen readers hear layers by place and kind, not by dnd-kit's internal ids. */
+  const named = (id: string | number): string => {
+    const type = paletteType(id)
+    if (type) return `${LAYER_CATALOGUE[type].label} from the palette`
+    const index = layers.findIndex((l) => l.id === id)
+    const layer = layers[index]
+    if (layer) return `layer ${index + 1} (${LAYER_CATALOGUE[layer.type].label})`
+    return id === STACK_START_ID ? 'the input' : 'the end of the stack'
+  }
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${named(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${named(active.id)} is over ${named(over.id)}.`
+        : `${named(active.id)} is outside the stack.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `${named(active.id)} dropped at ${named(over.id)}.` : `${named(active.id)} put back.`,
+    onDragCancel: ({ active }) => `Moving ${named(active.id)} was cancelled.`,
+  }
   return {
     sensors,
+    accessibility: {
+      announcements,
+      screenReaderInstructions: {
+        draggable:
+          'To move a layer, press Space to pick it up, the up and down arrows to move it, Space to drop it, Escape to cancel.',
+      },
+    },
     collisionDetection: collision,
     dragging,
     dropMark,
