@@ -77,10 +77,10 @@ export function ModelStep() {
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 5.1 }}>
                 <Grid gap="sm">
-                  <Grid.Col span={{ base: 12, md: 6, lg: 12 }}>
+                  <Grid.Col span={{ base: 12, md: 7, lg: 12 }}>
                     {check && <ModelSummary check={check} layers={layers} />}
                   </Grid.Col>
-                  <Grid.Col span={{ base: 12, md: 6, lg: 12 }}>
+                  <Grid.Col span={{ base: 12, md: 5, lg: 12 }}>
                     {check && <NetworkDiagram check={check} layers={layers} />}
                   </Grid.Col>
                   <Grid.Col span={12}>

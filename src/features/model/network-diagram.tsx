@@ -11,7 +11,7 @@ interface Node {
   readonly state: 'fixed' | 'ok' | 'error' | 'waiting'
 }
 
-const WIDTH = 320
+const WIDTH = 280
 const BOX_H = 26
 const GAP = 14
 const MIN_W = 96
