@@ -5,7 +5,7 @@ import { LayerMeta } from './layer-meta'
 interface Props {
   readonly kind: 'Input' | 'Output'
   readonly title: ReactNode
-  /** Dimmed words after the title: the loss of the output layer. */
+  /** Dimmed words under the title: the loss of the output layer. */
   readonly detail?: string
   readonly shape: string
   readonly params: number | null
@@ -40,16 +40,17 @@ export function FixedRow({ kind, title, detail, shape, params, of, error, childr
         >
           {kind}
         </Badge>
-        <Text size="sm" fw={500} truncate style={{ flexShrink: 0, maxWidth: '60%' }}>
+        <Text size="sm" fw={500} truncate>
           {title}
         </Text>
-        {detail && (
-          <Text size="xs" c="dimmed" truncate>
-            {detail}
-          </Text>
-        )}
+
         <LayerMeta of={of} shape={shape} params={params} />
       </Group>
+      {detail && (
+        <Text size="xs" c="dimmed" pl={70}>
+          {detail}
+        </Text>
+      )}
       {error && (
         <Text size="sm" c="red.9" role="alert" aria-label={`Error in ${of}`} mt={4}>
           {error}
