@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumLaunchOptions } from './e2e/chromium-launch.mjs'
+import { harnessPort } from './e2e/harness/harness-port'
 
 // A second checkout can run its own e2e beside this one on another port.
 const port = Number(process.env.E2E_PORT ?? 4173)
@@ -20,10 +21,22 @@ export default defineConfig({
     actionTimeout: 30_000,
     viewport: { width: 1280, height: 900 },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The layer harness (e2e/model-backends.spec.ts) builds itself here; TensorFlow.js makes
+      // that slow on CI's two cores.
+      command:
+        'npx vite build --config e2e/harness/vite.harness.config.ts && ' +
+        `npx vite preview --config e2e/harness/vite.harness.config.ts --host 127.0.0.1 --port ${harnessPort} --strictPort`,
+      url: `http://127.0.0.1:${harnessPort}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+    },
+  ],
 })

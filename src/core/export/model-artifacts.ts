@@ -1,4 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
+// The studio's own layers register their classes as their modules load: a saved model that holds
+// one can only be read back once they are.
+import '../model/layers/position-embedding'
+import '../model/layers/transformer-encoder'
 import { WEIGHTS_FILE, type SavedModelFiles } from './model-files'
 
 function filesOf(artifacts: tf.io.ModelArtifacts): SavedModelFiles {

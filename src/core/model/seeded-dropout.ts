@@ -4,6 +4,7 @@ interface SeededDropoutArgs {
   readonly rate: number
   readonly seed: number
   readonly inputShape?: number[]
+  readonly name?: string
 }
 
 /**
@@ -21,7 +22,10 @@ export class SeededDropout extends tf.layers.Layer {
   private calls = 0
 
   constructor(args: SeededDropoutArgs) {
-    super(args.inputShape ? { inputShape: args.inputShape } : {})
+    super({
+      ...(args.inputShape && { inputShape: args.inputShape }),
+      ...(args.name !== undefined && { name: args.name }),
+    })
     this.rate = args.rate
     this.seed = args.seed
     this.supportsMasking = true

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead, type OutputHead } from '../model/head'
-import { tableInput } from '../model/model-input'
+import { layer, stackOf } from '../model/layer-catalogue'
+import { tableInput, type ModelInput } from '../model/model-input'
+import { modelSpecOf } from '../model/model-spec'
 import { prepareTrainingJob } from '../recipe/prepare-job'
 import { proposeRecipe } from '../recipe/propose'
 import type { Recipe } from '../recipe/recipe-schema'
@@ -262,6 +264,68 @@ describe('measureTrainingSpeed', () => {
     )
     expect(speed).toBeGreaterThan(0)
     expect(Number.isFinite(speed)).toBe(true)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+})
+
+describe('flat rows entering a model that reads sequences', () => {
+  const sequence: ModelInput = {
+    kind: 'sequence',
+    shape: [6, 2],
+    description: '6 steps × 2 series',
+  }
+  const spec = modelSpecOf(stackOf([layer('conv1d', { filters: 3 }), layer('lstm', { units: 4 })]))
+  const rows = 20
+  /** Each row's 12 values are 6 steps of 2 series; the target is whether the first series rises. */
+  const data: Dataset = {
+    x: {
+      values: Float32Array.from({ length: rows * 12 }, (_, i) => ((i * 7) % 11) / 11),
+      rows,
+      width: 12,
+    },
+    y: {
+      values: Float32Array.from({ length: rows }, (_, r) => r % 2),
+      rows,
+      width: 1,
+    },
+  }
+  const config = { ...job.recipe.training, epochs: 2, batchSize: 5 }
+
+  beforeAll(async () => {
+    await tf.setBackend('cpu')
+  })
+
+  it('are shaped [rows, steps, series], trained on and predicted from, leaving no tensor', async () => {
+    const before = tf.memory().numTensors
+    const model = buildModel(spec, sequence, head, 3)
+    compileModel(model, head, config)
+    const result = await trainModel(model, data, data, config, 3, runFreely, () => undefined)
+    const predictions = await predictMatrix(model, data.x)
+    disposeModel(model)
+    expect(result.epochs.map((e) => Number.isFinite(e.loss))).toEqual([true, true])
+    expect(predictions).toHaveLength(rows)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+
+  it('are refused with advice when their width does not fill the input shape', async () => {
+    const before = tf.memory().numTensors
+    const model = buildModel(spec, sequence, head, 3)
+    compileModel(model, head, config)
+    const narrow: Dataset = { x: { ...data.x, width: 10 }, y: data.y }
+    await expect(
+      trainModel(model, narrow, null, config, 3, runFreely, () => undefined),
+    ).rejects.toThrow(
+      /reads 12 values per row \(shape 6 × 2\) but the data has 10: .*build it again/,
+    )
+    disposeModel(model)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+
+  // A Conv1D cannot be built on a flat table: the probe must build for the input it is given.
+  it('are timed by the speed probe on the model of that shape', async () => {
+    const before = tf.memory().numTensors
+    const speed = await measureTrainingSpeed(spec, head, config, data, 3, sequence)
+    expect(speed).toBeGreaterThan(0)
     expect(tf.memory().numTensors).toBe(before)
   })
 })

@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs'
 import { createRng, shuffleInPlace } from '../random'
 import type { TrainConfig } from './train-config'
+// Gradients WASM lacks (convolutions, embeddings) and a CPU one that takes minutes: registered once
+// the engine loads, wherever it runs.
+import './training-kernels'
 
 export interface Matrix {
   readonly values: Float32Array
@@ -38,6 +41,26 @@ export interface TrainResult {
   readonly stoppedEarly: boolean
 }
 
+/** One row's shape as the model reads it, refused when the flat rows do not fill it exactly. */
+function rowShape(model: tf.LayersModel, width: number): number[] {
+  const shape = (model.inputs[0]?.shape.slice(1) ?? [width]).map((d) => d ?? 0)
+  const perRow = shape.reduce((n, d) => n * d, 1)
+  if (perRow !== width) {
+    throw new Error(
+      `The model reads ${perRow} values per row (shape ${shape.join(' × ')}) but the data has ${width}: the recipe's inputs changed since the model was built; build it again.`,
+    )
+  }
+  return shape
+}
+
+/**
+ * A flat matrix (rows × values per row) as the tensor the model reads: [rows, ...its input shape],
+ * so a sequence enters as [rows, steps, series] and a picture as [rows, h, w, c].
+ */
+export function inputTensor(model: tf.LayersModel, x: Matrix): tf.Tensor {
+  return tf.tensor(x.values, [x.rows, ...rowShape(model, x.width)])
+}
+
 function first(values: (number | tf.Tensor)[] | undefined): number | null {
   const v = values?.[0]
   return typeof v === 'number' ? v : null
@@ -62,12 +85,14 @@ export async function trainModel(
   const classWeight = classWeights
     ? Object.fromEntries(classWeights.map((w, c) => [c, w]))
     : undefined
-  const xAll = tf.tensor2d(train.x.values, [train.x.rows, train.x.width])
+  // Checked before any tensor exists, so a mismatch leaks nothing.
+  if (validation) rowShape(model, validation.x.width)
+  const xAll = inputTensor(model, train.x)
   const yAll = tf.tensor2d(train.y.values, [train.y.rows, train.y.width])
   const validationData: [tf.Tensor, tf.Tensor] | undefined =
     validation && validation.x.rows > 0
       ? [
-          tf.tensor2d(validation.x.values, [validation.x.rows, validation.x.width]),
+          inputTensor(model, validation.x),
           tf.tensor2d(validation.y.values, [validation.y.rows, validation.y.width]),
         ]
       : undefined
@@ -132,7 +157,7 @@ export async function trainModel(
 /** Predictions for a matrix, read back asynchronously (a synchronous read returns zeros on WebGPU here). */
 export async function predictMatrix(model: tf.LayersModel, x: Matrix): Promise<Float32Array> {
   if (x.rows === 0) return new Float32Array(0)
-  const input = tf.tensor2d(x.values, [x.rows, x.width])
+  const input = inputTensor(model, x)
   const output = model.predict(input, { batchSize: 4096 }) as tf.Tensor
   try {
     return (await output.data()) as Float32Array
