@@ -204,7 +204,8 @@ test('an LSTM on table rows is marked where it breaks and training waits until i
   await studio.tab('Train').click()
   await expect(page.getByRole('button', { name: 'Start training' })).toBeDisabled()
   const reason = page.getByRole('alert').filter({ hasText: 'The model cannot be trained' })
-  await expect(reason).toContainText('Layer 4 (lstm_1): LSTM (layer 4) reads a sequence')
+  await expect(reason).toContainText('layer 4 (lstm_1) breaks')
+  await expect(reason).toContainText('LSTM (layer 4) reads a sequence')
   await reason.getByRole('button', { name: 'Fix it on the Model step' }).click()
   await expect(studio.tab('Model')).toHaveAttribute('aria-selected', 'true')
 

@@ -6,13 +6,13 @@ import { modelCheckOf } from '../../state/model-slice'
 import { planReady } from '../../state/recipe-slice'
 import { useStudio } from '../../state/studio-store'
 
-/** "Layer 2 (lstm_1)", "The output layer": where the model breaks, as the Model step numbers it. */
+/** "layer 2 (lstm_1)", "the output layer": where the model breaks, as the Model step numbers it. */
 function brokenPlace(check: ModelCheck, spec: ModelSpec, id: string): string {
-  if (id === 'output') return 'The output layer'
-  if (id === 'input') return 'The input'
+  if (id === 'output') return 'the output layer'
+  if (id === 'input') return 'the input'
   const index = spec.layers.findIndex((l) => l.id === id)
   const name = check.layers.find((l) => l.id === id)?.name
-  return `Layer ${index + 1}${name ? ` (${name})` : ''}`
+  return `layer ${index + 1}${name ? ` (${name})` : ''}`
 }
 
 /**
@@ -42,10 +42,13 @@ export function TrainControls() {
   return (
     <Stack gap="sm">
       {broken && check && recipe && (
-        <Alert color="red" variant="light" title="The model cannot be trained" role="alert">
-          <Text size="sm">
-            {brokenPlace(check, recipe.model, broken.id)}: {broken.message}
-          </Text>
+        <Alert
+          color="red"
+          variant="light"
+          title={`The model cannot be trained: ${brokenPlace(check, recipe.model, broken.id)} breaks`}
+          role="alert"
+        >
+          <Text size="sm">{broken.message}</Text>
           <Anchor component="button" type="button" size="sm" onClick={openModelStep} mt={4}>
             Fix it on the Model step
           </Anchor>
