@@ -67,10 +67,10 @@ export function LayerCard(props: LayerCardProps) {
         <Badge circle size="md" variant="light" color={accent} style={{ flexShrink: 0 }}>
           {number}
         </Badge>
-        <Text size="sm" fw={600} title={entry.help}>
+        <Text size="sm" fw={600} title={entry.help} truncate miw={0} style={{ flexShrink: 0 }}>
           {entry.label}
         </Text>
-        <Text size="xs" c="dimmed" ff="monospace" truncate>
+        <Text size="xs" c="dimmed" ff="monospace" truncate miw={0}>
           {check?.name}
         </Text>
         <LayerMeta
@@ -95,6 +95,7 @@ export function LayerCard(props: LayerCardProps) {
           layer={layer}
           number={number}
           input={input}
+          inputShape={check?.input ?? null}
           full={selected}
           onChange={(next) => updateLayer(layer.id, next)}
         />

@@ -17,6 +17,8 @@ export interface LayerFormProps<T extends LayerType = LayerType> {
   /** The layer's place in the stack, 1-based: every control is named "… of layer N". */
   readonly number: number
   readonly input: ModelInput
+  /** The shape entering the layer; null while a layer above does not fit. */
+  readonly inputShape: readonly number[] | null
   /** Also the kernel settings (initialiser, penalties): shown for the selected card only. */
   readonly full: boolean
   readonly onChange: (layer: LayerOf<T>) => void
@@ -54,7 +56,13 @@ export function LayerForm(props: LayerFormProps) {
   )
 }
 
-function mainFields({ layer: l, number: n, input, onChange }: LayerFormProps): React.ReactNode {
+function mainFields({
+  layer: l,
+  number: n,
+  input,
+  inputShape,
+  onChange,
+}: LayerFormProps): React.ReactNode {
   const set = <L extends LayerSpec>(layer: L, patch: Partial<L>) => onChange({ ...layer, ...patch })
   const units = (layer: LayerOf<'dense' | 'lstm' | 'gru' | 'simpleRnn' | 'bidirectional'>) => (
     <NumberField
@@ -233,7 +241,7 @@ function mainFields({ layer: l, number: n, input, onChange }: LayerFormProps): R
           max={1 << 20}
           integer
           placeholder={
-            input.vocabularySize ? `auto (vocabulary ${input.vocabularySize})` : 'auto (vocabulary)'
+            input.vocabularySize ? `auto (${input.vocabularySize.toLocaleString('en-US')})` : 'auto'
           }
           onChange={(inputDim) => set(l, { inputDim })}
         />,
@@ -250,7 +258,7 @@ function mainFields({ layer: l, number: n, input, onChange }: LayerFormProps): R
           min={1}
           max={1024}
           integer
-          placeholder="auto (width / heads)"
+          placeholder={autoKeySize(l.heads, inputShape)}
           onChange={(keyDim) => set(l, { keyDim })}
         />,
         size('Feed-forward units', l.ffUnits, 8192, (ffUnits) => set(l, { ffUnits })),
@@ -258,4 +266,10 @@ function mainFields({ layer: l, number: n, input, onChange }: LayerFormProps): R
         activation(l),
       ]
   }
+}
+
+/** "auto (16)": the key size an encoder takes when left empty, its input width over the heads. */
+function autoKeySize(heads: number, inputShape: readonly number[] | null): string {
+  const width = inputShape?.at(-1)
+  return width ? `auto (${Math.max(1, Math.floor(width / heads))})` : 'auto'
 }

@@ -7,6 +7,7 @@ import type { OutputHead } from '../../core/model/head'
 import type { ModelInput } from '../../core/model/model-input'
 import type { ModelSpec } from '../../core/model/model-spec'
 import { FixedRow } from './fixed-rows'
+import { LayerMetaHeader } from './layer-meta'
 import { OutputHeadRow } from './output-head-row'
 import { SortableLayerCard } from './sortable-layer-card'
 import { STACK_DROP_ID, STACK_START_ID, type DropMark } from './use-stack-dnd'
@@ -41,6 +42,7 @@ export function LayerStack(props: Props) {
         outlineOffset: 4,
       }}
     >
+      <LayerMetaHeader />
       <div ref={startRef}>
         <FixedRow
           kind="Input"

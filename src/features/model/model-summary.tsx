@@ -23,24 +23,20 @@ export function ModelSummary({ check, layers }: Props) {
       <Title order={5} mb={4}>
         Summary
       </Title>
-      <Table
-        aria-label="Model summary"
-        fz="xs"
-        verticalSpacing={3}
-        horizontalSpacing={6}
-        style={{ whiteSpace: 'nowrap' }}
-      >
+      <Table aria-label="Model summary" fz="xs" verticalSpacing={3} horizontalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Layer (type)</Table.Th>
-            <Table.Th>Output shape</Table.Th>
-            <Table.Th ta="right">Param #</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Output shape</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Param #
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ff="monospace">
           <Table.Tr data-layer-id="input">
             <Table.Td>input_layer (InputLayer)</Table.Td>
-            <Table.Td>{formatShape(check.input.shape)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShape(check.input.shape)}</Table.Td>
             <Table.Td ta="right" data-value={0}>
               0
             </Table.Td>
@@ -55,7 +51,7 @@ export function ModelSummary({ check, layers }: Props) {
                 bg={error ? 'red.0' : undefined}
                 c={error ? 'red.9' : row.output ? undefined : 'dimmed'}
               >
-                <Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
                   {error && (
                     <Text span fw={700}>
                       ✕{' '}
@@ -63,7 +59,7 @@ export function ModelSummary({ check, layers }: Props) {
                   )}
                   {row.name} ({typeOf(row)})
                 </Table.Td>
-                <Table.Td>{formatShape(row.output)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShape(row.output)}</Table.Td>
                 <Table.Td ta="right" data-value={row.output ? row.params : ''}>
                   {row.output ? count(row.params) : '—'}
                 </Table.Td>
