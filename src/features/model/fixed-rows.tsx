@@ -40,7 +40,7 @@ export function FixedRow({ kind, title, detail, shape, params, of, error, childr
         >
           {kind}
         </Badge>
-        <Text size="sm" fw={500} truncate>
+        <Text size="sm" fw={500} miw={0}>
           {title}
         </Text>
 

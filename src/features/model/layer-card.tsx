@@ -67,10 +67,11 @@ export function LayerCard(props: LayerCardProps) {
         <Badge circle size="md" variant="light" color={accent} style={{ flexShrink: 0 }}>
           {number}
         </Badge>
-        <Text size="sm" fw={600} title={entry.help} truncate miw={0} style={{ flexShrink: 0 }}>
+        <Text size="sm" fw={600} title={entry.help} truncate miw={0}>
           {entry.label}
         </Text>
-        <Text size="xs" c="dimmed" ff="monospace" truncate miw={0}>
+        {/* The Keras name gives way first when the row is narrow. */}
+        <Text size="xs" c="dimmed" ff="monospace" truncate miw={0} style={{ flexShrink: 50 }}>
           {check?.name}
         </Text>
         <LayerMeta

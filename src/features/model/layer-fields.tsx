@@ -14,6 +14,11 @@ interface FieldProps {
 
 const nameOf = (label: string, layer: number) => `${label} of layer ${layer}`
 
+/** Labels stay on one line so the grid's inputs line up; a long one ends in … (full on hover). */
+const oneLine = {
+  label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' },
+} as const
+
 interface NumberFieldProps extends FieldProps {
   readonly value: number | null
   readonly min?: number
@@ -33,6 +38,8 @@ export function NumberField({ label, layer, hint, value, integer, ...props }: Nu
       key={String(value)}
       size="xs"
       label={label}
+      title={label}
+      styles={oneLine}
       aria-label={nameOf(label, layer)}
       description={hint}
       value={value}
@@ -66,6 +73,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
     <NativeSelect
       size="xs"
       label={label}
+      styles={oneLine}
       aria-label={nameOf(label, layer)}
       description={hint}
       value={value}
