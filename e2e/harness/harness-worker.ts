@@ -6,17 +6,16 @@ import * as tf from '@tensorflow/tfjs'
 import { buildModel, compileModel, disposeModel } from '../../src/core/model/build-model'
 import { outputHead } from '../../src/core/model/head'
 import { LAYER_TYPES } from '../../src/core/model/layer-catalogue'
-import { registerWasmSegmentSum } from '../../src/core/model/layers/wasm-segment-sum'
 import { MINIMAL_STACKS } from '../../src/core/model/minimal-stacks'
 import type { ModelInput } from '../../src/core/model/model-input'
 import type { LayerType } from '../../src/core/model/model-spec'
 import { createRng } from '../../src/core/random'
 import type { BackendName } from '../../src/core/train/backend-names'
 import { activateBackend } from '../../src/core/train/backends'
+// The gradients tfjs' WASM backend lacks (convolutions, Embedding), registered as the studio's
+// training engine registers them.
+import '../../src/core/train/training-kernels'
 import type { LayerRun, HarnessReply } from './protocol'
-
-// Embedding's gradient needs UnsortedSegmentSum, which tfjs' WASM backend lacks (see the file).
-registerWasmSegmentSum()
 
 const SEED = 42
 /** Two batches of eight: enough to prove training moves every weight, small enough for WebGPU on

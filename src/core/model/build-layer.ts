@@ -200,10 +200,11 @@ export function buildLayer(spec: LayerSpec, ctx: LayerContext): tf.layers.Layer 
       })
     }
     case 'positionEmbedding':
-      return new PositionEmbedding({ seed: ctx.seed + ctx.index, name })
+      return new PositionEmbedding({ ...first, seed: ctx.seed + ctx.index, name })
     case 'transformerEncoder': {
       const width = ctx.inputShape.at(-1) ?? 0
       return new TransformerEncoder({
+        ...first,
         heads: spec.heads,
         keyDim: spec.keyDim ?? Math.max(1, Math.floor(width / spec.heads)),
         ffUnits: spec.ffUnits,
@@ -214,11 +215,6 @@ export function buildLayer(spec: LayerSpec, ctx: LayerContext): tf.layers.Layer 
       })
     }
   }
-}
-
-/** Layers that take no input shape of their own: an explicit input layer must come first. */
-export function needsInputLayer(spec: LayerSpec): boolean {
-  return spec.type === 'positionEmbedding' || spec.type === 'transformerEncoder'
 }
 
 /**

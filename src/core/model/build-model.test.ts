@@ -191,7 +191,7 @@ describe('buildModel for every kind of layer', () => {
     )
   })
 
-  // The studio's own layers take no input shape: an input layer goes first, and loads back too.
+  // The studio's own layers can open a model too, and load back as its first layer.
   it('builds a Position embedding as the first layer, on a sequence, and loads it back', async () => {
     const model = build([layer('positionEmbedding'), layer('globalAveragePooling1d')], sequence)
     expect(model.getLayer('position_embedding_1').outputShape).toEqual([null, 6, 2])

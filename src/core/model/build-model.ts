@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import type { TrainConfig } from '../train/train-config'
-import { buildLayer, needsInputLayer, reseedBackward, type LayerContext } from './build-layer'
+import { buildLayer, reseedBackward, type LayerContext } from './build-layer'
 import { lossOf } from './build-loss'
 import { formatShape } from './check-model'
 import type { OutputHead } from './head'
@@ -23,10 +23,6 @@ export function buildModel(
   const model = tf.sequential()
   const names = kerasNames(spec.layers)
   const inputShape = [...input.shape]
-  const firstLayer = spec.layers[0]
-  if (firstLayer && needsInputLayer(firstLayer)) {
-    model.add(tf.layers.inputLayer({ inputShape, name: 'input_1' }))
-  }
   const current = (): readonly (number | null)[] => model.outputs[0]?.shape ?? [null, ...inputShape]
   spec.layers.forEach((layer, index) => {
     const ctx: LayerContext = {

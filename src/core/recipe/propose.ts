@@ -1,4 +1,5 @@
-import { defaultMlpSpec } from '../model/model-spec'
+import { tableInput } from '../model/model-input'
+import { proposeModel } from '../model/templates'
 import type { ColumnTypeInfo } from '../table/column-type'
 import { inferColumnTypes } from '../table/infer-types'
 import { findColumn, type Table } from '../table/table'
@@ -146,14 +147,16 @@ function draftSteps(
   if (series) {
     add(windowsFor(series, target))
     derived.push(...lagNames(target, series.lookback))
+    // Calendar parts beside the lags would make the inputs a flat row, which the sequence
+    // models a forecast is built with (LSTM, Conv1D) cannot read: the windows alone go in.
     const seasonal = proposeDateParts(series.dateColumn, series.dates, true)
-    if (seasonal) add(seasonal.step)
-    else
-      add({
-        op: 'drop-columns',
-        columns: [series.dateColumn],
-        why: `"${series.dateColumn}" has ordered the series; no seasonal part of it (month, weekday, hour) varies, so it is not an input.`,
-      })
+    add({
+      op: 'drop-columns',
+      columns: [series.dateColumn],
+      why: seasonal
+        ? `"${series.dateColumn}" has ordered the series into windows of ${series.lookback} steps, which a sequence model (LSTM, Conv1D) reads as they are. Its calendar parts would make the inputs a flat row instead; add a date-parts step before the windows if a flat model should see the season.`
+        : `"${series.dateColumn}" has ordered the series; no seasonal part of it (month, weekday, hour) varies, so it is not an input.`,
+    })
   }
   for (const proposal of dateParts) {
     if (!proposal) continue
@@ -238,7 +241,9 @@ export function proposeRecipe(
     steps: proposeSteps(table, targetColumn, inferred),
     split,
     balance,
-    model: defaultMlpSpec(),
+    // Marked proposed: once the recipe is fitted, the Model step may swap it for the pick that
+    // fits the prepared inputs (a text model for token ids, an LSTM for a window).
+    model: proposeModel(tableInput(table.columns.length - 1)),
     training: defaultTrainConfig(),
   }
 }

@@ -1,9 +1,13 @@
 import * as tf from '@tensorflow/tfjs'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { proposeModel } from '../model/templates'
+import { modelInputOf } from '../recipe/model-input'
 import { prepareTrainingJob } from '../recipe/prepare-job'
 import { proposeRecipe } from '../recipe/propose'
 import type { Recipe } from '../recipe/recipe-schema'
+import type { Step } from '../recipe/step-schema'
+import { inferTable } from '../table/infer-types'
 import { parseDelimitedText } from '../table/parse-delimited'
 import type { Table } from '../table/table'
 import type { BackendRequest } from './backend-names'
@@ -100,6 +104,28 @@ describe('runTrainingJob', () => {
     expect(probes.cpu?.samplesPerSecond).toBeGreaterThan(0)
     expect(first.choice.backend).toBe('cpu')
     expect(done(seen).tensorsAfter).toBe(done(seen).tensorsBefore)
+  })
+
+  it('on auto measures and trains a network that reads the rows as sequences', async () => {
+    // The MSFT price windows (the date dropped, as the Model step's note advises): an LSTM.
+    const { table: stocks, types } = inferTable(dataset('stocks.csv'))
+    const series = proposeRecipe(stocks, 'stocks.csv', 'price', 42, types)
+    const steps = series.steps.map((s): Step =>
+      s.op === 'date-parts'
+        ? { id: s.id, enabled: true, op: 'drop-columns', columns: ['date'] }
+        : s,
+    )
+    const draft = { ...series, steps, training: { ...series.training, epochs: 1 } }
+    const input = modelInputOf(prepareTrainingJob(draft, stocks, 'auto').job.recipe)
+    expect(input.kind).toBe('sequence')
+    const { job } = prepareTrainingJob({ ...draft, model: proposeModel(input) }, stocks, 'auto')
+    const seen = await events(job)
+    const [first] = seen
+    if (first?.type !== 'backend') throw new Error(`expected a backend event, got ${first?.type}`)
+    const cpu = first.choice.probes.find((p) => p.backend === 'cpu')
+    expect(cpu?.error).toBeNull()
+    expect(cpu?.samplesPerSecond).toBeGreaterThan(0)
+    expect(done(seen).epochs).toHaveLength(1)
   })
 
   it('reports a diverging run as diverged, with advice, and releases its tensors', async () => {

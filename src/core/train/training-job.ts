@@ -3,7 +3,7 @@ import { saveModelFiles } from '../export/model-artifacts'
 import type { SavedModelFiles } from '../export/model-files'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
 import { outputHead } from '../model/head'
-import { tableInput } from '../model/model-input'
+import { modelInputOf } from '../recipe/model-input'
 import type { Recipe } from '../recipe/recipe-schema'
 import { decodeOutputs } from '../recipe/transform'
 import type { BackendName, BackendRequest } from './backend-names'
@@ -61,12 +61,14 @@ export async function runTrainingJob(
   const { recipe } = job
   const head = outputHead(recipe.target, recipe.model)
   try {
+    // The shape one row takes entering the network: flat, a window, token ids or a picture.
+    const input = modelInputOf(recipe)
     const choice = await chooseBackend(job.backend, () =>
-      measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed),
+      measureTrainingSpeed(recipe.model, head, recipe.training, job.train, recipe.seed, input),
     )
     emit({ type: 'backend', choice })
     const tensorsBefore = tf.memory().numTensors
-    const model = buildModel(recipe.model, tableInput(job.train.x.width), head, recipe.seed)
+    const model = buildModel(recipe.model, input, head, recipe.seed)
     try {
       compileModel(model, head, recipe.training)
       const result = await trainModel(

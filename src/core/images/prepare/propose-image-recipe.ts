@@ -1,13 +1,15 @@
-import { defaultMlpSpec } from '../../model/model-spec'
+import { proposeModel } from '../../model/templates'
+import { imageInput } from '../../recipe/model-input'
 import { RECIPE_VERSION, type Recipe, type TargetSpec } from '../../recipe/recipe-schema'
 import type { StepOf } from '../../recipe/step-schema'
 import { defaultTrainConfig } from '../../train/train-config'
 import { UNBALANCED_RATIO, type ImageDataset } from '../image-summary'
 
 /**
- * The longest side the auto recipe proposes. A dense network sees every value as its own input,
- * so grey pictures stop at 64 × 64 (4,096 inputs) and colour ones at 32 × 32 × 3 (3,072): more
- * makes training slow and memory-hungry in a browser without helping a dense network much.
+ * The longest side the auto recipe proposes. Every value is an input to the network, so grey
+ * pictures stop at 64 × 64 (4,096 inputs) and colour ones at 32 × 32 × 3 (3,072): the small image
+ * CNN reads these in three pooling blocks, and more makes training slow and memory-hungry in a
+ * browser.
  */
 export const MAX_GREY_SIDE = 64
 export const MAX_COLOUR_SIDE = 32
@@ -79,24 +81,25 @@ export function proposeImageRecipe(
   const classes = dataset.classes.map((c) => c.name)
   const counts = dataset.classes.map((c) => c.count)
   const unbalanced = Math.max(...counts) >= UNBALANCED_RATIO * Math.min(...counts)
+  const resize = proposeResize(dataset, options.grey)
   return {
     version: RECIPE_VERSION,
     seed: options.seed ?? 42,
     source: { kind: 'images', name: dataset.name, classes },
     target: proposeTarget(classes),
     steps: [
-      proposeResize(dataset, options.grey),
+      resize,
       {
         id: 's2',
         enabled: true,
         op: 'image-normalise',
         method: 'standard',
-        why: 'Centres each channel on the mean of the training pictures and divides by their spread, as the scale step does for table columns: a dense network learns faster from inputs near 0. The statistics come from the training pictures only.',
+        why: 'Centres each channel on the mean of the training pictures and divides by their spread, as the scale step does for table columns: a network learns faster from inputs near 0. The statistics come from the training pictures only.',
       },
     ],
     split: { method: 'stratified', train: 0.8, validation: 0.1, test: 0.1 },
     balance: { method: unbalanced ? 'class-weights' : 'none' },
-    model: defaultMlpSpec(),
+    model: proposeModel(imageInput(resize)),
     training: defaultTrainConfig(),
   }
 }

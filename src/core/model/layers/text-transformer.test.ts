@@ -5,9 +5,8 @@ import { loadModelFiles, saveModelFiles } from '../../export/model-artifacts'
 import { createRng } from '../../random'
 import { PositionEmbedding } from './position-embedding'
 import { TransformerEncoder } from './transformer-encoder'
-import { registerWasmSegmentSum } from './wasm-segment-sum'
-
-registerWasmSegmentSum()
+// Embedding's gradient on WASM, as the studio's engine registers it.
+import '../../train/training-kernels'
 
 const STEPS = 6
 const VOCABULARY = 6

@@ -1,5 +1,6 @@
 import { findColumn, type Table } from '../../table/table'
 import { balancedClassWeights, oversampleRows } from '../balance'
+import { windowGrid } from '../model-input'
 import type { Feature, Recipe } from '../recipe-schema'
 import { splitRows } from '../split'
 import type { Step } from '../step-schema'
@@ -140,11 +141,18 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The model's inputs: every column left besides the target, each of which must be numbers. */
+/**
+ * The model's inputs: every column left besides the target, each of which must be numbers. When
+ * they are exactly the window of one windows step, they are listed time-major, oldest first
+ * (`windowGrid`), so the flat matrix reshapes straight into [time steps, series] for a recurrent
+ * or convolutional network, and the features, the matrix, predictions and explanations all share
+ * that one order.
+ */
 function finalFeatures(
   table: Table,
   target: string,
   sources: ReadonlyMap<string, readonly string[]>,
+  steps: readonly Step[],
 ): Feature[] {
   const features: Feature[] = []
   for (const column of table.columns) {
@@ -160,6 +168,19 @@ function finalFeatures(
     throw new Error(
       'No column is left to learn from: every column besides the target was dropped. Keep at least one informative column.',
     )
+  }
+  return timeMajor(features, target, steps)
+}
+
+/** `features` in the order of the one windows step whose inputs they are exactly, if any. */
+function timeMajor(features: Feature[], target: string, steps: readonly Step[]): Feature[] {
+  const byName = new Map(features.map((f) => [f.name, f]))
+  for (const step of steps) {
+    if (!step.enabled || step.op !== 'windows') continue
+    const grid = windowGrid(step, target)
+    if (grid.length !== features.length) continue
+    const ordered = grid.map((name) => byName.get(name))
+    if (ordered.every((f) => f !== undefined)) return ordered
   }
   return features
 }
@@ -350,7 +371,7 @@ export function fitOnParts(
       }
       trainAscending = trainAscending.filter(hasTarget)
     }
-    const features = finalFeatures(current, recipe.target.column, sources)
+    const features = finalFeatures(current, recipe.target.column, sources, steps)
     let fittedTarget = recipe.target
     if (recipe.target.task === 'regression') {
       if (target.kind !== 'numeric')

@@ -246,7 +246,7 @@ describe('the proposals, dataset by dataset', () => {
       'filter-rows',
       'drop-columns',
       'windows',
-      'date-parts',
+      'drop-columns',
       'scale',
     ])
     expect(recipe.steps[0]).toMatchObject({
@@ -266,9 +266,9 @@ describe('the proposals, dataset by dataset', () => {
       stride: 1,
     })
     expect(recipe.steps[2]?.why).toMatch(/monthly \(median gap 31 days\)/)
-    // Only the season: a year input would have to be extrapolated into the test years.
-    expect(recipe.steps[3]).toMatchObject({ column: 'date', parts: ['month'], cyclical: true })
-    expect(recipe.steps[3]?.why).toMatch(/hour is left out \(every time is midnight\)/)
+    // The windows alone are the inputs, so a sequence model can read them as steps.
+    expect(recipe.steps[3]).toMatchObject({ op: 'drop-columns', columns: ['date'] })
+    expect(recipe.steps[3]?.why).toMatch(/windows of 12 steps, which a sequence model/)
     expect(only(recipe, 'scale')[0]?.columns).toEqual([
       'price (t)',
       ...Array.from({ length: 11 }, (_, k) => `price (t-${k + 1})`),

@@ -148,13 +148,14 @@ describe('time series', () => {
     const rows = prices.map((p, i) => `${day(i)},${p},${(i * 13) % 7}`)
     const { table, types } = csv('day,close,volume', rows)
     const steps = proposeSteps(table, 'close', types)
-    expect(steps.map((s) => s.op)).toEqual(['windows', 'date-parts', 'scale'])
+    expect(steps.map((s) => s.op)).toEqual(['windows', 'drop-columns', 'scale'])
     expect(find(steps, 'windows')).toMatchObject({
       orderBy: 'day',
       columns: ['close'],
       lookback: 7,
     })
-    expect(find(steps, 'date-parts')).toMatchObject({ parts: ['month', 'weekday'], cyclical: true })
+    expect(find(steps, 'drop-columns')).toMatchObject({ columns: ['day'] })
+    expect(find(steps, 'drop-columns')?.why).toMatch(/add a date-parts step before the windows/)
     expect(find(steps, 'scale')?.columns).toEqual([
       'volume',
       'close (t)',

@@ -337,12 +337,12 @@ describe('windows on stocks.csv (MSFT), chronological split', () => {
     expect(prepared.reports[1]?.removedRows).toBe(lookback - 1 + 2 * horizon)
   })
 
-  it('traces every lag to the price column alone', () => {
+  it('traces every lag to the price column alone, oldest first as a sequence model reads them', () => {
     expect(prepared.recipe.features).toEqual([
-      { name: 'price (t)', sources: ['price'] },
-      { name: 'price (t-1)', sources: ['price'] },
-      { name: 'price (t-2)', sources: ['price'] },
       { name: 'price (t-3)', sources: ['price'] },
+      { name: 'price (t-2)', sources: ['price'] },
+      { name: 'price (t-1)', sources: ['price'] },
+      { name: 'price (t)', sources: ['price'] },
     ])
   })
 
@@ -359,6 +359,6 @@ describe('windows on stocks.csv (MSFT), chronological split', () => {
     const inputs = prepared.recipe.features?.map((f) =>
       cellValue(findColumn(applied.table, f.name), 3),
     )
-    expect(inputs).toEqual([31, 30, 29, 28])
+    expect(inputs).toEqual([28, 29, 30, 31])
   })
 })
