@@ -3,7 +3,7 @@ import type { ModelCheck } from '../../core/model/check-model'
 import { lossLabel, type OutputHead } from '../../core/model/head'
 import type { ModelInput } from '../../core/model/model-input'
 import type { ModelSpec } from '../../core/model/model-spec'
-import { MODEL_TEMPLATES } from './template-list'
+import { MODEL_TEMPLATES } from '../../core/model/templates'
 import { editedFromTemplate } from './template-origin'
 import { UndoRedo } from './undo-redo'
 

@@ -15,7 +15,7 @@ import { ModelHeader } from './model-header'
 import { ModelSummary } from './model-summary'
 import { NetworkDiagram } from './network-diagram'
 import { TemplatePicker } from './template-picker'
-import { MODEL_TEMPLATES } from './template-list'
+import { MODEL_TEMPLATES } from '../../core/model/templates'
 import { useStackDnd } from './use-stack-dnd'
 
 /** The Model step: palette, the layer stack with live shapes, summary, diagram and templates. */
