@@ -11,7 +11,6 @@ import { proposeChoices, proposeRecipe, proposeSteps } from '../core/recipe/prop
 import type { BalanceSpec, Recipe, SplitSpec } from '../core/recipe/recipe-schema'
 import type { Step } from '../core/recipe/step-schema'
 import { detectTask, type TaskDetection } from '../core/recipe/task'
-import type { LayerSpec } from '../core/model/model-spec'
 import { findColumn, type Table } from '../core/table/table'
 import type { TrainConfig } from '../core/train/train-config'
 import { PrepareClient } from '../workers/prepare-client'
@@ -38,7 +37,6 @@ export interface RecipeSlice {
   chooseTarget: (column: string | null) => void
   setSeed: (seed: number) => void
   setTrainConfig: (config: Partial<TrainConfig>) => void
-  setLayer: (index: number, layer: LayerSpec) => void
   addStep: (draft: StepDraft, at?: number) => void
   updateStep: (id: string, step: Step) => void
   removeStep: (id: string) => void
@@ -176,12 +174,6 @@ export const createRecipeSlice: Slice<RecipeSlice> = (set, get) => {
     setTrainConfig: (config) => {
       const recipe = get().recipe
       if (recipe) set({ recipe: { ...recipe, training: { ...recipe.training, ...config } } })
-    },
-    setLayer: (index, layer) => {
-      const recipe = get().recipe
-      if (!recipe) return
-      const layers = recipe.model.layers.map((l, i) => (i === index ? layer : l))
-      set({ recipe: { ...recipe, model: { ...recipe.model, layers } } })
     },
     addStep: (draft, at) => edit((r) => ({ ...r, steps: addStep(r.steps, draft, at) })),
     updateStep: (id, step) => edit((r) => ({ ...r, steps: replaceStep(r.steps, id, step) })),

@@ -2,10 +2,16 @@ import { create } from 'zustand'
 import { createDataSlice, type DataSlice } from './data-slice'
 import { createImageSlice, type ImageSlice } from './image-slice'
 import { createImageRecipeSlice, type ImageRecipeSlice } from './image-recipe-slice'
+import { createModelSlice, type ModelSlice } from './model-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
 import { createTrainingSlice, type TrainingSlice } from './training-slice'
 
-export type StudioState = DataSlice & ImageSlice & ImageRecipeSlice & RecipeSlice & TrainingSlice
+export type StudioState = DataSlice &
+  ImageSlice &
+  ImageRecipeSlice &
+  RecipeSlice &
+  ModelSlice &
+  TrainingSlice
 
 /** The one store, composed from typed slices; components read it through narrow selectors. */
 export const useStudio = create<StudioState>()((...args) => ({
@@ -13,5 +19,6 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createImageSlice(...args),
   ...createImageRecipeSlice(...args),
   ...createRecipeSlice(...args),
+  ...createModelSlice(...args),
   ...createTrainingSlice(...args),
 }))
