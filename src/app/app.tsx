@@ -1,11 +1,12 @@
 import { AppShell, Badge, Container, Group, Tabs, Text, Title } from '@mantine/core'
-import { useState } from 'react'
 import { DataStep } from '../features/data/data-step'
 import { DeployStep } from '../features/deploy/deploy-step'
 import { EvaluateStep } from '../features/evaluate/evaluate-step'
 import { ModelStep } from '../features/model/model-step'
 import { PrepareStep } from '../features/prepare/prepare-step'
 import { TrainStep } from '../features/train/train-step'
+import { modelCheckOf } from '../state/model-slice'
+import type { StepId } from '../state/navigation-slice'
 import { planReady } from '../state/recipe-slice'
 import { useStudio } from '../state/studio-store'
 
@@ -16,19 +17,18 @@ const STEPS = [
   { id: 'train', label: 'Train', Component: TrainStep },
   { id: 'evaluate', label: 'Evaluate', Component: EvaluateStep },
   { id: 'deploy', label: 'Deploy', Component: DeployStep },
-] as const
-
-type StepId = (typeof STEPS)[number]['id']
+] as const satisfies readonly { id: StepId; label: string; Component: () => unknown }[]
 
 /** Which steps have what they need, so the stepper shows what is done and what comes next. */
 function useStepsDone(): Record<StepId, boolean> {
   const hasData = useStudio((s) => s.dataset !== null)
   const hasRecipe = useStudio((s) => planReady(s.plan))
   const trained = useStudio((s) => s.trained !== null)
+  const modelFits = useStudio((s) => !modelCheckOf(s.recipe, s.plan)?.firstError)
   return {
     data: hasData && hasRecipe,
     prepare: hasRecipe,
-    model: hasRecipe,
+    model: hasRecipe && modelFits,
     train: trained,
     evaluate: trained,
     deploy: false,
@@ -36,7 +36,8 @@ function useStepsDone(): Record<StepId, boolean> {
 }
 
 export function App() {
-  const [step, setStep] = useState<StepId>('data')
+  const step = useStudio((s) => s.step)
+  const showStep = useStudio((s) => s.showStep)
   const done = useStepsDone()
   const datasetName = useStudio((s) => s.dataset?.name)
   return (
@@ -58,7 +59,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl">
-          <Tabs value={step} onChange={(v) => v && setStep(v as StepId)} keepMounted={false}>
+          <Tabs value={step} onChange={(v) => v && showStep(v as StepId)} keepMounted={false}>
             <Tabs.List mb="md" aria-label="Steps">
               {STEPS.map((s, i) => (
                 <Tabs.Tab

@@ -3,6 +3,7 @@ import { createDataSlice, type DataSlice } from './data-slice'
 import { createImageSlice, type ImageSlice } from './image-slice'
 import { createImageRecipeSlice, type ImageRecipeSlice } from './image-recipe-slice'
 import { createModelSlice, type ModelSlice } from './model-slice'
+import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
 import { createTrainingSlice, type TrainingSlice } from './training-slice'
 
@@ -11,7 +12,8 @@ export type StudioState = DataSlice &
   ImageRecipeSlice &
   RecipeSlice &
   ModelSlice &
-  TrainingSlice
+  TrainingSlice &
+  NavigationSlice
 
 /** The one store, composed from typed slices; components read it through narrow selectors. */
 export const useStudio = create<StudioState>()((...args) => ({
@@ -21,4 +23,5 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createRecipeSlice(...args),
   ...createModelSlice(...args),
   ...createTrainingSlice(...args),
+  ...createNavigationSlice(...args),
 }))

@@ -15,22 +15,12 @@ function brokenPlace(check: ModelCheck, spec: ModelSpec, id: string): string {
   return `layer ${index + 1}${name ? ` (${name})` : ''}`
 }
 
-/**
- * Steps are tabs of the app shell, which features do not import: the Model tab is found as a
- * person would find it, by its role and name.
- */
-function openModelStep() {
-  const tabs = document.querySelectorAll<HTMLElement>('[role="tab"]')
-  Array.from(tabs)
-    .find((tab) => tab.textContent.trim().endsWith('Model'))
-    ?.click()
-}
-
 export function TrainControls() {
   const status = useStudio((s) => s.trainingStatus)
   const recipe = useStudio((s) => s.recipe)
   const plan = useStudio((s) => s.plan)
   const start = useStudio((s) => s.startTraining)
+  const showStep = useStudio((s) => s.showStep)
   const pause = useStudio((s) => s.pauseTraining)
   const resume = useStudio((s) => s.resumeTraining)
   const stop = useStudio((s) => s.stopTraining)
@@ -49,7 +39,13 @@ export function TrainControls() {
           role="alert"
         >
           <Text size="sm">{broken.message}</Text>
-          <Anchor component="button" type="button" size="sm" onClick={openModelStep} mt={4}>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => showStep('model')}
+            mt={4}
+          >
             Fix it on the Model step
           </Anchor>
         </Alert>

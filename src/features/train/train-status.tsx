@@ -1,5 +1,6 @@
 import { Alert, Group, Paper, Progress, Table, Text } from '@mantine/core'
 import { BACKEND_LABELS } from '../../core/train/backend-names'
+import { modelCheckOf } from '../../state/model-slice'
 import { useStudio } from '../../state/studio-store'
 import { formatRate } from '../../ui/format'
 
@@ -26,6 +27,7 @@ export function TrainStatus() {
   const tensors = useStudio((s) => s.tensorsInUse)
   const stoppedEarly = useStudio((s) => s.trained?.stoppedEarly ?? false)
   const leaked = useStudio((s) => s.trained?.leakedTensors ?? null)
+  const broken = useStudio((s) => Boolean(modelCheckOf(s.recipe, s.plan)?.firstError))
   const last = epochs.at(-1)
   const done = epochs.length
   const secondsPerEpoch = last ? last.elapsedMs / 1000 / last.epoch : 0
@@ -37,7 +39,12 @@ export function TrainStatus() {
             {choice ? `Backend: ${choice.backend}` : 'Backend: not chosen yet'}
             <Text span c="dimmed" fw={400}>
               {' '}
-              · {stoppedEarly ? 'Stopped by hand' : STATUS_TEXT[status]}
+              ·{' '}
+              {stoppedEarly
+                ? 'Stopped by hand'
+                : status === 'idle' && broken
+                  ? 'The model needs a fix first'
+                  : STATUS_TEXT[status]}
               {status === 'done' && ` after ${done} epoch${done === 1 ? '' : 's'}`}
             </Text>
           </Text>

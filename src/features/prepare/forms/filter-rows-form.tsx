@@ -1,7 +1,7 @@
 import { Checkbox, Group, NativeSelect, ScrollArea, Stack } from '@mantine/core'
 import type { FilterCondition } from '../../../core/recipe/step-schema'
 import { ColumnSelect } from '../fields/column-select'
-import { CommitNumberInput } from '../fields/commit-number-input'
+import { CommitNumberInput } from '../../../ui/commit-number-input'
 import { CommitTextarea } from '../fields/commit-textarea'
 import { inputColumns, type StepFormProps } from './step-form-props'
 

@@ -1,6 +1,6 @@
 import { NativeSelect, Switch } from '@mantine/core'
 import { ColumnSelect } from '../fields/column-select'
-import { CommitNumberInput } from '../fields/commit-number-input'
+import { CommitNumberInput } from '../../../ui/commit-number-input'
 import { categoricalColumns, type StepFormProps } from './step-form-props'
 
 export function OneHotForm({ step, columns, target, onChange }: StepFormProps<'one-hot'>) {

@@ -1,6 +1,6 @@
 import { Switch } from '@mantine/core'
 import { ColumnSelect } from '../fields/column-select'
-import { CommitNumberInput } from '../fields/commit-number-input'
+import { CommitNumberInput } from '../../../ui/commit-number-input'
 import { CommitTextarea } from '../fields/commit-textarea'
 import { categoricalColumns, type StepFormProps } from './step-form-props'
 

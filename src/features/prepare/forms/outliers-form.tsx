@@ -1,7 +1,7 @@
 import { Group, NativeSelect } from '@mantine/core'
 import type { StepOf } from '../../../core/recipe/step-schema'
 import { ColumnChecklist } from '../fields/column-checklist'
-import { CommitNumberInput } from '../fields/commit-number-input'
+import { CommitNumberInput } from '../../../ui/commit-number-input'
 import { numericColumns, type StepFormProps } from './step-form-props'
 
 type OutliersStep = StepOf<'outliers'>

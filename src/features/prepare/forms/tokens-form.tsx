@@ -1,6 +1,6 @@
 import { Group, Switch } from '@mantine/core'
 import { ColumnSelect } from '../fields/column-select'
-import { CommitNumberInput } from '../fields/commit-number-input'
+import { CommitNumberInput } from '../../../ui/commit-number-input'
 import { categoricalColumns, type StepFormProps } from './step-form-props'
 
 export function TokensForm({ step, columns, target, onChange }: StepFormProps<'tokens'>) {

@@ -1,6 +1,6 @@
 import { Group, NativeSelect } from '@mantine/core'
 import { ColumnChecklist } from '../fields/column-checklist'
-import { CommitNumberInput } from '../fields/commit-number-input'
+import { CommitNumberInput } from '../../../ui/commit-number-input'
 import type { StepFormProps } from './step-form-props'
 
 export function WindowsForm({ step, columns, onChange }: StepFormProps<'windows'>) {
