@@ -8,7 +8,7 @@ import type { SplitSpec } from '../../core/recipe/recipe-schema'
 import type { RecipePlan } from '../../state/recipe-slice'
 import { useStudio } from '../../state/studio-store'
 import { BalanceSelect } from './balance-select'
-import { CommitNumberInput } from './fields/commit-number-input'
+import { CommitNumberInput } from '../../ui/commit-number-input'
 import { SplitSharesInputs } from './split-shares-inputs'
 import { SplitSizeBadges } from './split-size-badges'
 
