@@ -1,36 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { layer, stackOf } from '../core/model/layer-catalogue'
 import { modelSpecOf } from '../core/model/model-spec'
 import { proposeModel, templateSpec } from '../core/model/templates'
-import { profileTable } from '../core/profile/profile-table'
 import { modelInputOf } from '../core/recipe/model-input'
-import { inferTable } from '../core/table/infer-types'
-import { parseDelimitedText } from '../core/table/parse-delimited'
 import { MODEL_HISTORY_LIMIT } from './model-slice'
 import { useStudio } from './studio-store'
+import { loadBundledIntoStore } from './test-store-data'
 
 /** German credit loaded and its target chosen, as the Data step leaves the store (planned in place). */
 function germanCredit() {
-  const text = readFileSync(
-    new URL('../../public/datasets/GermanCredit.csv', import.meta.url),
-    'utf8',
-  )
-  const { table, types } = inferTable(parseDelimitedText(text).table)
-  useStudio.setState({
-    recipe: null,
-    dataset: {
-      name: 'GermanCredit.csv',
-      table,
-      warnings: [],
-      sampleId: null,
-      types,
-      inferredTypes: types,
-      inferredTable: table,
-      profile: profileTable(table, types),
-      file: new Blob([text]),
-    },
-  })
+  loadBundledIntoStore('GermanCredit.csv')
   useStudio.getState().chooseTarget('Class')
 }
 

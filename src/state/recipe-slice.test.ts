@@ -1,33 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { layer, stackOf } from '../core/model/layer-catalogue'
 import { modelSpecOf } from '../core/model/model-spec'
-import { profileTable } from '../core/profile/profile-table'
-import { inferTable } from '../core/table/infer-types'
-import { parseDelimitedText } from '../core/table/parse-delimited'
 import { useStudio } from './studio-store'
+import { loadBundledIntoStore } from './test-store-data'
 
 /** The bundled German credit data, loaded into the store as the Data step would. */
 function loadGermanCredit() {
-  const text = readFileSync(
-    new URL('../../public/datasets/GermanCredit.csv', import.meta.url),
-    'utf8',
-  )
-  const parsed = parseDelimitedText(text)
-  const { table, types } = inferTable(parsed.table)
-  useStudio.setState({
-    dataset: {
-      name: 'GermanCredit.csv',
-      table,
-      warnings: [],
-      sampleId: null,
-      types,
-      inferredTypes: types,
-      inferredTable: table,
-      profile: profileTable(table, types),
-      file: new Blob([text]),
-    },
-  })
+  loadBundledIntoStore('GermanCredit.csv')
 }
 
 // Node has no Worker: the slice plans in place, so every action's plan is there at once.
