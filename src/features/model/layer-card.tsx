@@ -67,7 +67,8 @@ export function LayerCard(props: LayerCardProps) {
         <Badge circle size="md" variant="light" color={accent} style={{ flexShrink: 0 }}>
           {number}
         </Badge>
-        <Text size="sm" fw={600} title={entry.help} truncate miw={0}>
+        {/* A long name ("Transformer encoder") wraps onto a second line rather than losing letters. */}
+        <Text size="sm" fw={600} title={entry.help} lineClamp={2} miw={0} lh={1.2}>
           {entry.label}
         </Text>
         {/* The Keras name gives way first when the row is narrow. */}
