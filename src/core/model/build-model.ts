@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import { createOptimizer } from '../train/optimizer'
 import type { TrainConfig } from '../train/train-config'
 import { buildLayer, reseedBackward, type LayerContext } from './build-layer'
 import { lossOf } from './build-loss'
@@ -71,7 +72,7 @@ export function buildModel(
 
 export function compileModel(model: tf.LayersModel, head: OutputHead, config: TrainConfig): void {
   model.compile({
-    optimizer: tf.train.adam(config.learningRate),
+    optimizer: createOptimizer(config),
     loss: lossOf(head),
     metrics: head.activation === 'linear' ? [] : ['accuracy'],
   })
@@ -80,6 +81,9 @@ export function compileModel(model: tf.LayersModel, head: OutputHead, config: Tr
 /** `model.dispose()` leaves the optimizer's slots (Adam's moments) alive; free them too. */
 export function disposeModel(model: tf.LayersModel): void {
   const optimizer = model.optimizer as tf.Optimizer | undefined
+  // tfjs' MomentumOptimizer.dispose() forgets the learning-rate scalar its SGD parent keeps.
+  const rate = (optimizer as { c?: tf.Tensor } | undefined)?.c
   model.dispose()
   optimizer?.dispose()
+  if (rate && !rate.isDisposed) rate.dispose()
 }

@@ -1,5 +1,16 @@
-import { Group, NativeSelect, NumberInput } from '@mantine/core'
+import { Group, NativeSelect, NumberInput, Switch } from '@mantine/core'
 import { BACKEND_LABELS, BACKENDS, type BackendRequest } from '../../core/train/backend-names'
+import { DEFAULT_MOMENTUM } from '../../core/train/optimizer'
+import { OPTIMIZERS, type OptimizerName } from '../../core/train/train-config'
+
+const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  adam: 'Adam',
+  sgd: 'SGD',
+  rmsprop: 'RMSprop',
+  adagrad: 'Adagrad',
+  adadelta: 'Adadelta',
+  adamax: 'Adamax',
+}
 import { useStudio } from '../../state/studio-store'
 
 export function TrainSettings() {
@@ -33,6 +44,38 @@ export function TrainSettings() {
         onChange={(v) => typeof v === 'number' && v >= 1 && setTrainConfig({ batchSize: v })}
         w={110}
       />
+      <NativeSelect
+        label="Optimizer"
+        value={training.optimizer}
+        disabled={busy}
+        onChange={(e) => setTrainConfig({ optimizer: e.currentTarget.value as OptimizerName })}
+        data={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))}
+        w={130}
+      />
+      {training.optimizer === 'sgd' && (
+        <>
+          <NumberInput
+            label="Momentum"
+            value={training.momentum ?? DEFAULT_MOMENTUM}
+            min={0}
+            max={0.99}
+            step={0.05}
+            decimalScale={3}
+            disabled={busy}
+            onChange={(v) =>
+              typeof v === 'number' && v >= 0 && v < 1 && setTrainConfig({ momentum: v })
+            }
+            w={110}
+          />
+          <Switch
+            label="Nesterov"
+            checked={training.nesterov ?? false}
+            disabled={busy || (training.momentum ?? DEFAULT_MOMENTUM) === 0}
+            onChange={(e) => setTrainConfig({ nesterov: e.currentTarget.checked })}
+            mb={8}
+          />
+        </>
+      )}
       <NumberInput
         label="Learning rate"
         value={training.learningRate}
