@@ -132,6 +132,26 @@ function mainFields({
       onChange={(v) => v !== null && apply(v)}
     />
   )
+  /** A size left empty for "auto": the placeholder shows the value it will take. */
+  const autoSize = (
+    label: string,
+    value: number | null,
+    max: number,
+    auto: string,
+    apply: (v: number | null) => void,
+  ) => (
+    <NumberField
+      key={label}
+      label={label}
+      layer={n}
+      value={value}
+      min={1}
+      max={max}
+      integer
+      placeholder={auto}
+      onChange={apply}
+    />
+  )
   switch (l.type) {
     case 'dense':
       return [units(l), activation(l)]
@@ -182,17 +202,9 @@ function mainFields({
     case 'averagePooling2d':
       return [
         size('Pool size', l.poolSize, 64, (poolSize) => set(l, { poolSize })),
-        <NumberField
-          key="strides"
-          label="Strides"
-          layer={n}
-          value={l.strides}
-          min={1}
-          max={64}
-          integer
-          placeholder={`auto (${l.poolSize})`}
-          onChange={(strides) => set(l, { strides })}
-        />,
+        autoSize('Strides', l.strides, 64, `auto (${l.poolSize})`, (strides) =>
+          set(l, { strides }),
+        ),
         padding(l),
       ]
     case 'globalAveragePooling1d':
@@ -232,35 +244,21 @@ function mainFields({
       ]
     case 'embedding':
       return [
-        <NumberField
-          key="in"
-          label="Input size"
-          layer={n}
-          value={l.inputDim}
-          min={1}
-          max={1 << 20}
-          integer
-          placeholder={
-            input.vocabularySize ? `auto (${input.vocabularySize.toLocaleString('en-US')})` : 'auto'
-          }
-          onChange={(inputDim) => set(l, { inputDim })}
-        />,
+        autoSize(
+          'Input size',
+          l.inputDim,
+          1 << 20,
+          input.vocabularySize ? `auto (${input.vocabularySize.toLocaleString('en-US')})` : 'auto',
+          (inputDim) => set(l, { inputDim }),
+        ),
         size('Output size', l.outputDim, 4096, (outputDim) => set(l, { outputDim })),
       ]
     case 'transformerEncoder':
       return [
         size('Heads', l.heads, 64, (heads) => set(l, { heads })),
-        <NumberField
-          key="key"
-          label="Key size"
-          layer={n}
-          value={l.keyDim}
-          min={1}
-          max={1024}
-          integer
-          placeholder={autoKeySize(l.heads, inputShape)}
-          onChange={(keyDim) => set(l, { keyDim })}
-        />,
+        autoSize('Key size', l.keyDim, 1024, autoKeySize(l.heads, inputShape), (keyDim) =>
+          set(l, { keyDim }),
+        ),
         size('Feed-forward units', l.ffUnits, 8192, (ffUnits) => set(l, { ffUnits })),
         rate('Dropout', l.dropout, (dropout) => set(l, { dropout })),
         activation(l),
