@@ -58,6 +58,11 @@ export const splitSchema = z.object({
 /** Class imbalance, handled on the training split only. */
 export const balanceSchema = z.object({
   method: z.enum(['none', 'class-weights', 'oversample']),
+  /**
+   * class-weights only: the analyst's own loss weight per class, in `target.classes` order.
+   * Absent: sklearn's 'balanced' weights fitted on the training rows.
+   */
+  weights: z.array(z.number().positive()).optional(),
 })
 
 /** A model input once the recipe is fitted, with the raw columns it comes from. */

@@ -24,6 +24,65 @@ export interface EpochLog {
   readonly valAccuracy: number | null
   readonly elapsedMs: number
   readonly samplesPerSecond: number
+  /** The learning rate this epoch trained with (after the schedule). Absent in older runs. */
+  readonly learningRate?: number
+  /**
+   * The chosen metrics (`epochMetricsOf`) on training rows (`auc`) and validation rows
+   * (`val_auc`); null where a metric cannot be computed (a single class in the rows). Absent in
+   * older runs.
+   */
+  readonly metrics?: Readonly<Record<string, number | null>>
+  /** The backend that trained this epoch: it changes after a fallback. */
+  readonly backend?: string
+}
+
+/** Training losses of consecutive batches, sent in chunks so the page draws a per-batch curve. */
+export interface BatchLosses {
+  readonly epoch: number
+  /** 0-based index of the first loss's batch within its epoch. */
+  readonly firstBatch: number
+  readonly batchesPerEpoch: number
+  readonly losses: number[]
+}
+
+/**
+ * Everything besides the weights that a run needs to go on exactly where it was: saved with
+ * every checkpoint, handed back through `TrainOptions.resume`.
+ */
+export interface TrainState {
+  /** Epochs completed. */
+  readonly epoch: number
+  readonly epochs: EpochLog[]
+  /** The learning rate the next epoch starts from. */
+  readonly learningRate: number
+  /** Plateau schedule: best monitored loss so far and epochs since it improved. */
+  readonly plateau: { readonly best: number; readonly wait: number }
+  /** Early stopping: best monitored loss, its epoch, and epochs since it improved. */
+  readonly early: { readonly best: number; readonly bestEpoch: number; readonly wait: number }
+}
+
+export type StopReason = 'completed' | 'stopped' | 'early-stopping'
+
+/** What a run needs besides the data and the config; every field is optional. */
+export interface TrainOptions {
+  /** The target's task: which epoch metrics apply. Absent: classification when y has 0/1 rows. */
+  readonly task?: 'binary' | 'multiclass' | 'regression'
+  /** Per-batch training losses, in chunks (at most a few a second). */
+  readonly onBatches?: (losses: BatchLosses) => void
+  /**
+   * Called after each epoch's `onEpoch`, awaited before the next epoch: the place to save a
+   * checkpoint. `bestWeights` are the early-stopping best weights when kept, else null.
+   */
+  readonly onCheckpoint?: (
+    model: tf.LayersModel,
+    state: TrainState,
+    bestWeights: readonly tf.Tensor[] | null,
+  ) => Promise<void>
+  /**
+   * Goes on from a checkpoint: the model already holds its weights and optimiser state; epochs up
+   * to `state.epoch` are not trained again and `state.epochs` are kept in the result.
+   */
+  readonly resume?: { readonly state: TrainState; readonly bestWeights: tf.Tensor[] | null }
 }
 
 /** How the caller steers a run: it may pause between epochs and stop after any epoch. */
@@ -38,7 +97,11 @@ export class TrainingDivergedError extends Error {
 
 export interface TrainResult {
   readonly epochs: EpochLog[]
+  /** Stopped by hand (Stop training). */
   readonly stoppedEarly: boolean
+  readonly stopReason: StopReason
+  /** The epoch whose weights the model holds at the end when best weights were restored. */
+  readonly restoredEpoch: number | null
 }
 
 /** One row's shape as the model reads it, refused when the flat rows do not fill it exactly. */
@@ -80,7 +143,9 @@ export async function trainModel(
   control: TrainControl,
   onEpoch: (log: EpochLog) => void,
   classWeights: readonly number[] | null = null,
+  options: TrainOptions = {},
 ): Promise<TrainResult> {
+  if (options.resume) throw new Error('Resuming a run is not built yet')
   // tfjs weights each sample's loss by its class: the row's 0/1 label, or its one-hot position.
   const classWeight = classWeights
     ? Object.fromEntries(classWeights.map((w, c) => [c, w]))
@@ -151,7 +216,12 @@ export async function trainModel(
     yAll.dispose()
     validationData?.forEach((t) => t.dispose())
   }
-  return { epochs, stoppedEarly }
+  return {
+    epochs,
+    stoppedEarly,
+    stopReason: stoppedEarly ? 'stopped' : 'completed',
+    restoredEpoch: null,
+  }
 }
 
 /** Predictions for a matrix, read back asynchronously (a synchronous read returns zeros on WebGPU here). */

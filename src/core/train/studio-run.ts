@@ -18,6 +18,10 @@ export interface StudioRunRequest {
   readonly recipe: Recipe
   readonly table: Table
   readonly backend: BackendRequest
+  /** Names the run's checkpoints in IndexedDB. Absent: none are saved. */
+  readonly runId?: string
+  /** Go on from the run's last checkpoint instead of starting afresh. */
+  readonly resume?: boolean
 }
 
 /** A finished run with everything Evaluate and Deploy show. */
@@ -55,7 +59,12 @@ export async function runStudioTraining(
     })
     return
   }
-  await runPreparedJob(prepared.job, prepared.split.test, control, emit)
+  const job = {
+    ...prepared.job,
+    ...(request.runId !== undefined && { runId: request.runId }),
+    ...(request.resume !== undefined && { resume: request.resume }),
+  }
+  await runPreparedJob(job, prepared.split.test, control, emit)
 }
 
 /**

@@ -13,8 +13,10 @@ import {
   predictMatrix,
   trainModel,
   TrainingDivergedError,
+  type BatchLosses,
   type Dataset,
   type EpochLog,
+  type StopReason,
   type TrainControl,
 } from './engine'
 import { measureTrainingSpeed } from './probe'
@@ -28,12 +30,19 @@ export interface TrainingJob {
   /** Loss weight per class (training rows only), or null for equal weights. */
   readonly classWeights?: readonly number[] | null
   readonly backend: BackendRequest
+  /** Names the run's checkpoints. Absent: no checkpoints are saved. */
+  readonly runId?: string
+  /** Go on from the run's last checkpoint (found by `runId`) instead of starting afresh. */
+  readonly resume?: boolean
 }
 
 export interface TrainingOutcome {
   readonly backend: BackendName
   readonly epochs: EpochLog[]
   readonly stoppedEarly: boolean
+  readonly stopReason: StopReason
+  /** The epoch whose weights were put back by early stopping, or null. */
+  readonly restoredEpoch: number | null
   /** Test-split outputs in the target's units (probabilities for classification). */
   readonly testOutputs: Float64Array
   readonly model: SavedModelFiles
@@ -49,6 +58,18 @@ export type TrainingEvent =
       readonly log: EpochLog
       readonly tensors: number
       readonly bytes: number
+    }
+  | { readonly type: 'batches'; readonly batches: BatchLosses }
+  /** A checkpoint of this epoch is saved: a reload or a fallback goes on from here. */
+  | { readonly type: 'checkpoint'; readonly epoch: number }
+  /** The backend failed mid-run; training goes on from the last checkpoint on `to`. */
+  | {
+      readonly type: 'fallback'
+      readonly from: BackendName
+      readonly to: BackendName
+      /** Epochs completed at the checkpoint training resumes from. */
+      readonly epoch: number
+      readonly reason: string
     }
   | { readonly type: 'done'; readonly outcome: TrainingOutcome }
   | { readonly type: 'error'; readonly message: string; readonly diverged: boolean }
@@ -88,6 +109,10 @@ export async function runTrainingJob(
           emit({ type: 'epoch', log, tensors: memory.numTensors, bytes: memory.numBytes })
         },
         job.classWeights ?? null,
+        {
+          task: recipe.target.task,
+          onBatches: (batches) => emit({ type: 'batches', batches }),
+        },
       )
       const testOutputs = decodeOutputs(recipe, await predictMatrix(model, job.test.x))
       const files = await saveModelFiles(model)
@@ -98,6 +123,8 @@ export async function runTrainingJob(
           backend: choice.backend,
           epochs: result.epochs,
           stoppedEarly: result.stoppedEarly,
+          stopReason: result.stopReason,
+          restoredEpoch: result.restoredEpoch,
           testOutputs,
           model: files,
           tensorsBefore,
