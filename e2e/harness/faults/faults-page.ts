@@ -1,0 +1,3 @@
+// The faults harness page (written by the issue-6 work on this harness).
+const log = document.getElementById('log')
+if (log) log.textContent = 'not built yet'
