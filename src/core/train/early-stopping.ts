@@ -19,7 +19,7 @@ export interface EarlyVerdict {
 }
 
 /**
- * Keras' EarlyStopping (mode 'min'): an epoch improves when loss − minDelta < best; the run stops
+ * Keras' EarlyStopping (mode 'min'): an epoch improves when loss < best − minDelta; the run stops
  * once `patience` epochs in a row have not. A NaN loss never improves.
  */
 export function earlyStoppingStep(
@@ -28,7 +28,7 @@ export function earlyStoppingStep(
   epoch: number,
   monitored: number,
 ): EarlyVerdict {
-  if (monitored - rule.minDelta < early.best) {
+  if (monitored < early.best - rule.minDelta) {
     return { early: { best: monitored, bestEpoch: epoch, wait: 0 }, improved: true, stop: false }
   }
   const wait = early.wait + 1
