@@ -65,9 +65,11 @@ describe('earlyStoppingStep (Keras EarlyStopping, mode min)', () => {
   })
 })
 
-describe.each(['cpu', 'wasm'] as const)('early stopping on German credit (%s)', (backend) => {
+// The rule is plain arithmetic; one real backend shows it on a real run (wasm: the fastest in
+// Node).
+describe('early stopping on German credit', () => {
   beforeAll(async () => {
-    expect(await tf.setBackend(backend)).toBe(true)
+    expect(await tf.setBackend('wasm')).toBe(true)
   })
 
   it('stops an overfitting model before its last epoch and puts back the best epoch’s weights', async () => {
@@ -112,10 +114,6 @@ describe.each(['cpu', 'wasm'] as const)('early stopping on German credit (%s)', 
     const after = (await evaluated[0]?.data())?.[0]
     tf.dispose([x, y, ...evaluated])
     disposeModel(model)
-    console.log(
-      `${backend}: stopped after ${result.epochs.length} epochs, best ${bestEpoch}`,
-      valLosses.map((v) => v.toFixed(4)).join(' '),
-    )
 
     expect(result.stopReason).toBe('early-stopping')
     expect(result.epochs.length).toBeLessThan(config.epochs)
