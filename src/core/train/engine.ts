@@ -266,16 +266,17 @@ export async function trainModel(
         metrics: await metrics.measure(model),
         backend: tf.getBackend(),
       }
-      epochs.push(log)
-      onEpoch(log)
       const monitored = valLoss ?? loss
       let stop = false
       if (rule) {
         const verdict = earlyStoppingStep(rule, early, epoch, monitored)
         early = verdict.early
+        // Kept before `onEpoch`, so the tensor count it sees is the same from the first epoch on.
         if (verdict.improved && rule.restoreBestWeights) best.keep(model)
         stop = verdict.stop
       }
+      epochs.push(log)
+      onEpoch(log)
       ;({ learningRate, plateau } = nextLearningRate(
         config.schedule,
         config.learningRate,
