@@ -36,7 +36,7 @@ for (const backend of ORDER) {
     expect(report?.done).toBe(true)
     if (!report) return
     console.info(
-      `[training harness, ${backend}] ${report.ms} ms; tensors ${report.tensorsBefore} → ${report.tensorsPerEpoch.join(',')} → ${report.tensorsAfter}`,
+      `[training harness, ${backend}] ${report.ms} ms; tensors ${report.tensorsBefore} → ${report.tensorsPerEpoch.join(',')} → ${report.tensorsAfter}; epoch ms ${report.epochMs.join(',')}`,
     )
     // The engine really trained on the backend asked for, with every per-epoch feature on.
     expect(report.backend).toBe(backend)

@@ -30,6 +30,7 @@ if (!isBackendName(requested)) {
     batchChunks: 0,
     metricKeys: [],
     seedRuns: [],
+    epochMs: [],
     ms: 0,
     error: null,
     done: false,

@@ -17,6 +17,8 @@ export interface TrainingReport {
   readonly metricKeys: string[]
   /** Epoch losses (training, then validation, per epoch) of the seed runs. */
   readonly seedRuns: { readonly seed: number; readonly losses: number[] }[]
+  /** Wall time of each epoch of the long run (the first one compiles the kernels). */
+  readonly epochMs: number[]
   readonly ms: number
   readonly error: string | null
   readonly done: boolean

@@ -74,7 +74,8 @@ async function train(
 const base: TrainConfig = {
   optimizer: 'adam',
   learningRate: 0.02,
-  batchSize: 32,
+  // One batch an epoch (60 training rows): WebGPU on SwiftShader pays milliseconds a kernel call.
+  batchSize: 64,
   epochs: 25,
   validation: 'from-training',
   validationShare: 0.25,
@@ -87,10 +88,21 @@ const base: TrainConfig = {
 async function memoryRun(): Promise<void> {
   const tensorsBefore = tf.memory().numTensors
   const tensorsPerEpoch: number[] = []
+  const epochMs: number[] = []
+  let last = performance.now()
   let batchChunks = 0
-  const result = await train(base, 3, () => tensorsPerEpoch.push(tf.memory().numTensors), {
-    onBatches: () => batchChunks++,
-  })
+  const result = await train(
+    base,
+    3,
+    () => {
+      tensorsPerEpoch.push(tf.memory().numTensors)
+      epochMs.push(Math.round(performance.now() - last))
+      last = performance.now()
+    },
+    {
+      onBatches: () => batchChunks++,
+    },
+  )
   post({
     type: 'report',
     report: {
@@ -100,6 +112,7 @@ async function memoryRun(): Promise<void> {
       learningRates: result.epochs.map((e) => e.learningRate ?? Number.NaN),
       batchChunks,
       metricKeys: Object.keys(result.epochs.at(-1)?.metrics ?? {}),
+      epochMs,
     },
   })
 }
