@@ -30,7 +30,7 @@ declare global {
 
 const DEFAULT_ROUNDS = 7
 /** Fresh-worker runs of the studio's backend choice per case (each probes every backend). */
-const DEFAULT_PROBES = 3
+const DEFAULT_PROBES = 2
 
 function readSettings(query: URLSearchParams): BenchSettings {
   const listed = query.get('backends')?.split(',').filter(Boolean) ?? [...BACKENDS]
@@ -182,7 +182,7 @@ async function runCase(id: CaseId, settings: BenchSettings, bench: Worker): Prom
       type: 'backend',
       backend,
       epochs,
-      rounds: settings.rounds,
+      rounds: Math.min(settings.rounds, c.maxRounds?.[backend] ?? settings.rounds),
       diagnose: settings.diagnose,
       table,
       recipe,
