@@ -175,7 +175,9 @@ function probeReport(c) {
       run.backend,
       ...backends.map((name) => {
         const p = run.probes.find((q) => q.backend === name)
-        return p?.samplesPerSecond != null ? rate(p.samplesPerSecond) : 'failed'
+        const ms = run.measureMs?.[name]
+        const took = ms == null ? '' : ` (${seconds(ms)})`
+        return `${p?.samplesPerSecond != null ? rate(p.samplesPerSecond) : 'failed'}${took}`
       }),
       seconds(run.ms),
       gap,
@@ -188,7 +190,7 @@ function probeReport(c) {
     ),
   )
   out.push(
-    `  gap to fastest = 1 − timed speed of the pick ÷ timed speed of the fastest (${fastestName ?? '?'}); the issue requires ≤ 10 %. A backend left out of the timed runs (BENCH_BACKENDS) shows '?'.`,
+    `  per backend: samples/s the probe measured (its wall time: build, warm-up batch, timed fits); gap to fastest = 1 − timed speed of the pick ÷ timed speed of the fastest (${fastestName ?? '?'}); the issue requires ≤ 10 %. A backend left out of the timed runs (BENCH_BACKENDS) shows '?'.`,
   )
   for (const run of c.probes)
     for (const p of run.probes) if (p.error) out.push(`  probe ${p.backend}: ${p.error}`)

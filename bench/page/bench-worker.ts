@@ -424,7 +424,7 @@ async function runPath(path: PathName, job: TrainingJob, epochs: number): Promis
   } catch (e) {
     const message =
       e instanceof Error ? `${e.message} ${e.stack?.split('\n')[1]?.trim() ?? ''}` : String(e)
-    throw new Error(`${path}: ${message}`)
+    throw new Error(`${path}: ${message}`, { cause: e })
   }
 }
 
@@ -521,12 +521,30 @@ async function probeRun(table: Table, recipe: Recipe): Promise<ProbeRun> {
   const fitted = job.recipe
   const head = outputHead(fitted.target, fitted.model)
   const input = modelInputOf(fitted)
+  const measureMs: Partial<Record<BackendName, number>> = {}
   const start = performance.now()
-  const choice = await chooseBackend('auto', (backend) => {
+  const choice = await chooseBackend('auto', async (backend) => {
     progress(`probe: measuring ${BACKEND_LABELS[backend]}`)
-    return measureTrainingSpeed(fitted.model, head, fitted.training, job.train, fitted.seed, input)
+    const begun = performance.now()
+    try {
+      return await measureTrainingSpeed(
+        fitted.model,
+        head,
+        fitted.training,
+        job.train,
+        fitted.seed,
+        input,
+      )
+    } finally {
+      measureMs[backend] = performance.now() - begun
+    }
   })
-  return { backend: choice.backend, probes: choice.probes, ms: performance.now() - start }
+  return {
+    backend: choice.backend,
+    probes: choice.probes,
+    ms: performance.now() - start,
+    measureMs,
+  }
 }
 
 async function webgpuAdapter(): Promise<string | null> {

@@ -126,6 +126,8 @@ export interface ProbeRun {
   readonly probes: ProbeResult[]
   /** Wall time of `chooseBackend`, all backends' start and measurement included. */
   readonly ms: number
+  /** Wall time of each backend's `measureTrainingSpeed` (model build, warm-up, timed fits). */
+  readonly measureMs: Partial<Record<BackendName, number>>
 }
 
 export interface CaseResult {
