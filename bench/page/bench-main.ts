@@ -30,7 +30,7 @@ declare global {
 
 const DEFAULT_ROUNDS = 7
 /** Fresh-worker runs of the studio's backend choice per case (each probes every backend). */
-const DEFAULT_PROBES = 2
+const DEFAULT_PROBES = 1
 
 function readSettings(query: URLSearchParams): BenchSettings {
   const listed = query.get('backends')?.split(',').filter(Boolean) ?? [...BACKENDS]
