@@ -38,6 +38,8 @@ if (process.env.BENCH_ROUNDS) query.set('rounds', process.env.BENCH_ROUNDS)
 if (process.env.BENCH_EPOCHS) query.set('epochs', process.env.BENCH_EPOCHS)
 if (process.env.BENCH_E2E === '0') query.set('e2e', '0')
 if (process.env.BENCH_DIAG === '1') query.set('diagnose', '1')
+if (process.env.BENCH_CASES) query.set('cases', process.env.BENCH_CASES)
+if (process.env.BENCH_PROBES) query.set('probes', process.env.BENCH_PROBES)
 
 const say = (text) => process.stderr.write(`${text}\n`)
 
@@ -67,31 +69,40 @@ function table(header, rows) {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n')
 }
 
-function report(result, loadBefore) {
-  const out = []
+function header(result, loadBefore) {
   const m = result.machine
-  out.push('')
-  out.push(`Training benchmark: ${result.dataset}`)
-  out.push(
-    `  ${result.trainRows} training rows × ${result.features} features, ${result.validationRows} validation rows, batch ${result.batchSize}`,
-  )
-  out.push(`  model: ${result.model}`)
-  out.push(
+  return [
+    '',
+    'Training benchmark',
     `  machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} logical cores (navigator.hardwareConcurrency ${m.hardwareConcurrency}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
-  )
-  out.push(
     `  load average (1 min) before the bench started: ${loadBefore.toFixed(2)}${loadBefore > 0.5 ? ' – other processes were busy, so these figures are noisier than usual' : ''}`,
-  )
-  out.push(`  browser: ${m.userAgent}`)
-  out.push(`  WebGPU adapter: ${m.webgpuAdapter ?? 'none'}`)
-  out.push(`  WebGL renderer: ${m.webglRenderer ?? 'none'}`)
-  out.push(
+    `  browser: ${m.userAgent}`,
+    `  WebGPU adapter: ${m.webgpuAdapter ?? 'none'}${/swiftshader/i.test(m.webgpuAdapter ?? '') ? ' (SwiftShader: WebGPU runs on the CPU here; its figures mostly show shader compilation and emulation)' : ''}`,
+    `  WebGL renderer: ${m.webglRenderer ?? 'none'}`,
     `  samples/s = training rows × epochs / wall time of the run (incl. validation each epoch); median of ${result.rounds} rounds (min–max), engine and bare runs alternated`,
+  ].join('\n')
+}
+
+/** Median engine samples/s per backend of a case (only backends that were timed). */
+const engineMedians = (c) =>
+  Object.fromEntries(
+    c.backends
+      .filter((b) => b.engine.length > 0)
+      .map((b) => [b.backend, median(b.engine.map((t) => t.samplesPerSecond))]),
   )
+
+function caseReport(c) {
+  const out = []
+  out.push('')
+  out.push(`Case ${c.id}: ${c.dataset}`)
+  out.push(
+    `  ${c.trainRows} training rows × [${c.inputShape.join(' × ')}], ${c.validationRows} validation rows, batch ${c.batchSize}`,
+  )
+  out.push(`  model: ${c.model}`)
   out.push('')
   const rows = []
   const notes = []
-  for (const b of result.backends) {
+  for (const b of c.backends) {
     if (b.engine.length === 0 || b.bare.length === 0) {
       rows.push([b.backend, '–', '–', '–', '–', studio(b), seconds(b.startMs), '–'])
       notes.push(`${b.backend}: not measured: ${b.error ?? 'no runs'}`)
@@ -133,71 +144,206 @@ function report(result, loadBefore) {
       rows,
     ),
   )
-  out.push('')
-  out.push(
-    '  engine = trainModel (src/core/train/engine.ts) as runTrainingJob calls it; bare = one model.fit(x, y, {epochs, shuffle: true, validationData}) on the same model.',
-  )
-  out.push(
-    '  engine/bare = median (min–max) over rounds of engine ÷ bare samples/s within the round; below 1 means the engine is slower; the budget is 0.95 (the engine may cost at most 5 %), shown, never enforced.',
-  )
-  out.push(
-    "  cold studio run = wall time from `new Worker` to the result of runStudioTraining (the train worker's job: backend start, split, fit recipe, train the same epochs, score the test rows, save the model) in a fresh worker, before the timed runs; in brackets the engine's own training time.",
-  )
-  out.push(
-    '  backend start = first activateBackend in the worker; tensors = tf.memory().numTensors before the first and after the last timed run.',
-  )
   for (const note of notes) out.push(`  ${note}`)
-  const diagnosed = result.backends.filter((b) => b.diagnostics.epochwise.length > 0)
-  if (diagnosed.length > 0) {
-    const names = Object.keys(diagnosed[0].diagnostics)
-    // Each path against bare within the same round, median over rounds.
-    const cell = (runs, bare) =>
-      `${rate(median(runs.map((t) => t.samplesPerSecond)))} (${median(runs.map((t, i) => t.samplesPerSecond / bare[i].samplesPerSecond)).toFixed(3)})`
-    out.push('')
-    out.push(
-      '  Diagnostic paths (BENCH_DIAG=1): median samples/s (median ratio to bare in the same round)',
-    )
-    out.push('')
-    out.push(
-      table(
-        ['backend', 'bare', 'engine', ...names, 'gather ms/epoch', 'engine epoch ms'],
-        diagnosed.map((b) => [
-          b.backend,
-          rate(median(b.bare.map((t) => t.samplesPerSecond))),
-          cell(b.engine, b.bare),
-          ...names.map((n) => cell(b.diagnostics[n], b.bare)),
-          b.gatherMs == null ? '–' : b.gatherMs.toFixed(2),
-          (median(b.engine.map((t) => t.ms)) / b.epochs).toFixed(1),
-        ]),
-      ),
-    )
-    out.push('')
-    out.push(
-      "  epochwise = bare model.fit once per epoch with tfjs shuffle, losses read per call (the engine minus its seeded gather); host-shuffle = the engine's seeded shuffle done on the host and uploaded per epoch instead of tf.gather.",
-    )
-  }
+  out.push(...probeReport(c))
+  out.push(...diagnosticReport(c))
   return out.join('\n')
 }
 
-function torchPeer(result) {
+/**
+ * The studio's backend probe against the long timed runs: which backend it picked in each fresh
+ * worker, what it measured per backend, and how far its pick's timed speed falls short of the
+ * fastest timed backend (the issue allows 10 %).
+ */
+function probeReport(c) {
+  if (c.probes.length === 0 && !c.probeError) return []
+  const out = ['']
+  const timed = engineMedians(c)
+  const names = Object.keys(timed)
+  const fastest = names.length > 0 ? Math.max(...names.map((n) => timed[n])) : null
+  const fastestName = names.find((n) => timed[n] === fastest)
+  out.push(
+    `  Backend probe (chooseBackend('auto') + measureTrainingSpeed as runTrainingJob calls them, each run in a fresh worker); timed engine medians: ${names.map((n) => `${n} ${rate(timed[n])}`).join(', ')}`,
+  )
+  out.push('')
+  const backends = c.probes[0]?.probes.map((p) => p.backend) ?? []
+  const rows = c.probes.map((run, i) => {
+    const pick = timed[run.backend]
+    const gap = pick != null && fastest ? `${((1 - pick / fastest) * 100).toFixed(1)} %` : '?'
+    return [
+      `${i + 1}`,
+      run.backend,
+      ...backends.map((name) => {
+        const p = run.probes.find((q) => q.backend === name)
+        const ms = run.measureMs?.[name]
+        const took = ms == null ? '' : ` (${seconds(ms)})`
+        return `${p?.samplesPerSecond != null ? rate(p.samplesPerSecond) : 'failed'}${took}`
+      }),
+      seconds(run.ms),
+      gap,
+    ]
+  })
+  out.push(
+    table(
+      ['probe run', 'pick', ...backends.map((b) => `${b} probe`), 'probe time', 'gap to fastest'],
+      rows,
+    ),
+  )
+  out.push(
+    `  per backend: samples/s the probe measured (its wall time: build, warm-up batch, timed fits); gap to fastest = 1 − timed speed of the pick ÷ timed speed of the fastest (${fastestName ?? '?'}); the issue requires ≤ 10 %. A backend left out of the timed runs (BENCH_BACKENDS) shows '?'.`,
+  )
+  for (const run of c.probes)
+    for (const p of run.probes) if (p.error) out.push(`  probe ${p.backend}: ${p.error}`)
+  if (c.probeError) out.push(`  probe failed: ${c.probeError}`)
+  return out
+}
+
+function diagnosticReport(c) {
+  const diagnosed = c.backends.filter((b) => b.diagnostics.epochwise?.length > 0)
+  if (diagnosed.length === 0) return []
+  const out = ['']
+  const names = Object.keys(diagnosed[0].diagnostics)
+  // Each path against the engine within the same round, median over rounds.
+  const cell = (runs, engine) =>
+    `${rate(median(runs.map((t) => t.samplesPerSecond)))} (${median(runs.map((t, i) => t.samplesPerSecond / engine[i].samplesPerSecond)).toFixed(2)})`
+  out.push(
+    '  Diagnostic paths (BENCH_DIAG=1): median samples/s (median ratio to the engine in the same round)',
+  )
+  out.push('')
+  out.push(
+    table(
+      ['backend', 'engine', 'bare', ...names, 'gather ms/epoch', 'engine epoch ms'],
+      diagnosed.map((b) => [
+        b.backend,
+        rate(median(b.engine.map((t) => t.samplesPerSecond))),
+        cell(b.bare, b.engine),
+        ...names.map((n) => cell(b.diagnostics[n], b.engine)),
+        b.gatherMs == null ? '–' : b.gatherMs.toFixed(2),
+        (median(b.engine.map((t) => t.ms)) / b.epochs).toFixed(1),
+      ]),
+    ),
+  )
+  out.push('')
+  out.push(
+    '  Final losses after the same epochs (median over rounds: training loss / validation loss):',
+  )
+  out.push('')
+  const losses = (runs) => {
+    const loss = runs.map((t) => t.loss).filter((v) => v != null && Number.isFinite(v))
+    const val = runs.map((t) => t.valLoss).filter((v) => v != null && Number.isFinite(v))
+    return loss.length
+      ? `${median(loss).toFixed(4)} / ${val.length ? median(val).toFixed(4) : '–'}`
+      : '–'
+  }
+  const lossPaths = ['minimize', 'batch64', 'batch128', 'batch256'].filter((n) => names.includes(n))
+  out.push(
+    table(
+      ['backend', `engine (batch ${c.batchSize})`, 'bare', ...lossPaths],
+      diagnosed.map((b) => [
+        b.backend,
+        losses(b.engine),
+        losses(b.bare),
+        ...lossPaths.map((n) => losses(b.diagnostics[n])),
+      ]),
+    ),
+  )
+  out.push('')
+  out.push(
+    "  epochwise = bare model.fit once per epoch with tfjs shuffle; host-shuffle = the engine's seeded shuffle done on the host; never-yield = the engine's loop with yieldEvery 'never'; batch-sync = the same with an onBatchEnd callback reading each batch's loss; batch-kept = the same keeping each batch's loss tensor (tf.Callback) and reading them once per epoch; minimize = a hand-written optimizer.minimize loop, one loss read per epoch; batchN = the engine at batch N (fewer steps per epoch).",
+  )
+  return out
+}
+
+/** Backends as rows, the cases side by side: engine and bare samples/s of each. */
+function sideBySide(cases) {
+  const backends = [...new Set(cases.flatMap((c) => c.backends.map((b) => b.backend)))]
+  const cell = (c, name, path) => {
+    const b = c.backends.find((x) => x.backend === name)
+    return b && b[path].length > 0 ? rate(median(b[path].map((t) => t.samplesPerSecond))) : '–'
+  }
+  return table(
+    ['backend', ...cases.flatMap((c) => [`${c.id} engine`, `${c.id} bare`])],
+    backends.map((name) => [
+      name,
+      ...cases.flatMap((c) => [cell(c, name, 'engine'), cell(c, name, 'bare')]),
+    ]),
+  )
+}
+
+/** The same model and shapes trained by PyTorch on the CPU; throws with its last error line. */
+function torchRun(c, threads) {
+  const args = [
+    join(benchDir, 'torch_peer.py'),
+    `--model=${c.id}`,
+    `--rows=${c.trainRows}`,
+    `--validation=${c.validationRows}`,
+    `--shape=${c.inputShape.join(',')}`,
+    `--batch=${c.batchSize}`,
+    '--rounds=5',
+    `--threads=${threads}`,
+  ]
+  const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 10 * 60_000 })
+  if (run.status !== 0) throw new Error(run.stderr.trim().split('\n').at(-1))
+  return JSON.parse(run.stdout)
+}
+
+/** PyTorch on one thread and on every core, against the fastest timed backend of each case. */
+function torchPeer(cases) {
   if (process.env.BENCH_TORCH === '0') return '  PyTorch peer: skipped (BENCH_TORCH=0).'
   if (!existsSync(PYTHON)) return `  PyTorch peer: skipped (${PYTHON} not found).`
   const check = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' })
   if (check.status !== 0)
     return `  PyTorch peer: skipped (${PYTHON} has no torch; on Debian: apt-get install python3-torch).`
-  say('PyTorch CPU peer (1 thread)')
-  const args = [
-    join(benchDir, 'torch_peer.py'),
-    `--rows=${result.trainRows}`,
-    `--validation=${result.validationRows}`,
-    `--features=${result.features}`,
-    `--batch=${result.batchSize}`,
-    `--rounds=${result.rounds}`,
+  const all = cpus().length
+  const out = [
+    '',
+    'Native peer: the same models, shapes and batch in PyTorch on the CPU (bench/torch_peer.py, random data of the same shape: the speed does not depend on the values)',
+    '',
   ]
-  const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 10 * 60_000 })
-  if (run.status !== 0) return `  PyTorch peer failed: ${run.stderr.trim().split('\n').at(-1)}`
-  const peer = JSON.parse(run.stdout)
-  return `  native peer: PyTorch ${peer.torch} on the CPU, ${peer.threads} thread, same MLP and batch on random data of the same shape: ${rate(peer.median)} samples/s${range(peer.samplesPerSecond)} (${peer.epochs} epochs × ${peer.rounds} rounds)`
+  const rows = []
+  let version = '?'
+  for (const c of cases) {
+    const timed = engineMedians(c)
+    const best = Object.entries(timed).sort((a, b) => b[1] - a[1])[0]
+    const peers = []
+    for (const threads of [1, all]) {
+      say(`PyTorch CPU peer: ${c.id}, ${threads} thread${threads > 1 ? 's' : ''}`)
+      try {
+        const peer = torchRun(c, threads)
+        version = peer.torch
+        peers.push(peer)
+      } catch (error) {
+        out.push(`  PyTorch ${c.id} (${threads} threads) failed: ${error.message}`)
+        peers.push(null)
+      }
+    }
+    const [one, many] = peers
+    rows.push([
+      c.id,
+      best ? `${rate(best[1])} (${best[0]})` : '–',
+      one ? `${rate(one.median)}${range(one.samplesPerSecond)}` : '–',
+      many ? `${rate(many.median)}${range(many.samplesPerSecond)}` : '–',
+      best && one ? (best[1] / one.median).toFixed(2) : '–',
+      best && many ? (best[1] / many.median).toFixed(2) : '–',
+    ])
+  }
+  out.push(
+    table(
+      [
+        'case',
+        'fastest engine samples/s',
+        'PyTorch 1 thread',
+        `PyTorch ${all} threads`,
+        'engine / torch 1',
+        `engine / torch ${all}`,
+      ],
+      rows,
+    ),
+  )
+  out.push(
+    `  PyTorch ${version}; each figure the median of 5 rounds (min–max); engine = the fastest timed backend's median in the tables above.`,
+  )
+  return out.join('\n')
 }
 
 const BENCHES = ['training', 'data', 'prepare']
@@ -242,10 +388,16 @@ async function trainingBench() {
     const result = await page.evaluate('window.__benchResult')
     await browser.close()
     browser = undefined
-    const printed = report(result, loadBefore)
-    const peer = torchPeer(result)
+    const printed = [
+      header(result, loadBefore),
+      ...result.cases.map(caseReport),
+      '',
+      'Cases side by side (engine and bare samples/s, medians):',
+      '',
+      sideBySide(result.cases),
+    ].join('\n')
     console.log(printed)
-    console.log(peer)
+    console.log(torchPeer(result.cases))
   } catch (error) {
     say(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
     exitCode = 1
