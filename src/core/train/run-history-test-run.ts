@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs'
+import { proposeRecipe } from '../recipe/propose'
+import type { Recipe } from '../recipe/recipe-schema'
+import { inferTable } from '../table/infer-types'
+import { parseDelimitedText } from '../table/parse-delimited'
+import type { Table } from '../table/table'
+import type { FinishedRun } from './run-history'
+import { runStudioTraining } from './studio-run'
+import type { TrainConfig } from './train-config'
+
+/** A bundled dataset parsed and typed as the Data step leaves it. For Node tests only. */
+export function bundledTable(file: string): { table: Table; recipeFor: (target: string) => Recipe } {
+  const text = readFileSync(new URL(`../../../public/datasets/${file}`, import.meta.url), 'utf8')
+  const { table, types } = inferTable(parseDelimitedText(text).table)
+  return { table, recipeFor: (target) => proposeRecipe(table, file, target, 42, types) }
+}
+
+/** The recipe with a few training settings changed, as the Train step's fields change them. */
+export function withTraining(recipe: Recipe, training: Partial<TrainConfig>): Recipe {
+  return { ...recipe, training: { ...recipe.training, ...training } }
+}
+
+/**
+ * Trains the recipe for real on the CPU backend, in this process, and returns the finished run as
+ * the training slice keeps it once its worker reports `done`.
+ */
+export async function trainForReal(recipe: Recipe, table: Table): Promise<FinishedRun> {
+  let finished: FinishedRun | null = null
+  let failure: string | null = null
+  await runStudioTraining(
+    { recipe, table, backend: 'cpu' },
+    { shouldStop: () => false, waitWhilePaused: () => Promise.resolve() },
+    (event) => {
+      if (event.type === 'error') failure = event.message
+      if (event.type !== 'done') return
+      const { outcome, ...evaluation } = event.result
+      finished = {
+        ...evaluation,
+        backend: outcome.backend,
+        epochs: outcome.epochs,
+        stoppedEarly: outcome.stoppedEarly,
+        stopReason: outcome.stopReason,
+        restoredEpoch: outcome.restoredEpoch,
+        testOutputs: outcome.testOutputs,
+        model: outcome.model,
+      }
+    },
+  )
+  if (!finished) throw new Error(`the run did not finish: ${failure ?? 'no done event'}`)
+  return finished
+}
