@@ -25,16 +25,17 @@ export function withTraining(recipe: Recipe, training: Partial<TrainConfig>): Re
  * the training slice keeps it once its worker reports `done`.
  */
 export async function trainForReal(recipe: Recipe, table: Table): Promise<FinishedRun> {
-  let finished: FinishedRun | null = null
-  let failure: string | null = null
+  // Filled by the callback: arrays, because control flow does not see a callback assign.
+  const finished: FinishedRun[] = []
+  const failures: string[] = []
   await runStudioTraining(
     { recipe, table, backend: 'cpu' },
     { shouldStop: () => false, waitWhilePaused: () => Promise.resolve() },
     (event) => {
-      if (event.type === 'error') failure = event.message
+      if (event.type === 'error') failures.push(event.message)
       if (event.type !== 'done') return
       const { outcome, ...evaluation } = event.result
-      finished = {
+      finished.push({
         ...evaluation,
         backend: outcome.backend,
         epochs: outcome.epochs,
@@ -43,9 +44,10 @@ export async function trainForReal(recipe: Recipe, table: Table): Promise<Finish
         restoredEpoch: outcome.restoredEpoch,
         testOutputs: outcome.testOutputs,
         model: outcome.model,
-      }
+      })
     },
   )
-  if (!finished) throw new Error(`the run did not finish: ${failure ?? 'no done event'}`)
-  return finished
+  const [run] = finished
+  if (!run) throw new Error(`the run did not finish: ${failures[0] ?? 'no done event'}`)
+  return run
 }
