@@ -31,10 +31,7 @@ describe('run comparison', () => {
     expect(row('learningRate')).toMatchObject({ values: [0.001, 0.01], differs: true })
     expect(row('epochs')).toMatchObject({ values: [2, 4], differs: true })
     const settings = comparisonRows(runs).filter((r) => r.group === 'settings')
-    expect(settings.filter((r) => r.differs).map((r) => r.key)).toEqual([
-      'learningRate',
-      'epochs',
-    ])
+    expect(settings.filter((r) => r.differs).map((r) => r.key)).toEqual(['learningRate', 'epochs'])
     expect(row('batchSize')).toMatchObject({ values: [32, 32], differs: false })
     expect(row('model').values).toEqual(['Tabular MLP', 'Tabular MLP'])
   })
@@ -46,9 +43,11 @@ describe('run comparison', () => {
     expect(auc.label).toBe('Test ROC AUC')
     expect(auc.values).toEqual(runs.map((r) => r.metrics.find((m) => m.key === 'auc')?.value))
     expect(row('duration').values).toEqual([2, 3])
-    expect(comparisonRows(runs).filter((r) => r.group === 'results').some((r) => r.differs)).toBe(
-      false,
-    )
+    expect(
+      comparisonRows(runs)
+        .filter((r) => r.group === 'results')
+        .some((r) => r.differs),
+    ).toBe(false)
   })
 
   it('counts two different stacks as different even when both read "edited"', () => {

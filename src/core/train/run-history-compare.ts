@@ -1,4 +1,5 @@
 import type { Recipe } from '../recipe/recipe-schema'
+import { BACKEND_LABELS } from './backend-names'
 import type { EpochLog } from './engine'
 import {
   bestValidationLoss,
@@ -121,9 +122,13 @@ function resultRows(runs: readonly RunSummary[]): CompareRow[] {
     row('bestEpoch', 'Best epoch', (r) => bestValidationLoss(r.epochs)?.epoch ?? null),
     row('finalLoss', 'Final training loss', (r) => r.epochs.at(-1)?.loss ?? null),
     ...metricKeys.map(({ key, label }) =>
-      row(`test-${key}`, `Test ${label}`, (r) => r.metrics.find((m) => m.key === key)?.value ?? null),
+      row(
+        `test-${key}`,
+        `Test ${label}`,
+        (r) => r.metrics.find((m) => m.key === key)?.value ?? null,
+      ),
     ),
-    row('backend', 'Backend', (r) => r.backend),
+    row('backend', 'Backend', (r) => BACKEND_LABELS[r.backend]),
     row('duration', 'Duration (s)', (r) => Math.round((r.finishedAt - r.startedAt) / 100) / 10),
   ]
 }

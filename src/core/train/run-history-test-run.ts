@@ -9,7 +9,10 @@ import { runStudioTraining } from './studio-run'
 import type { TrainConfig } from './train-config'
 
 /** A bundled dataset parsed and typed as the Data step leaves it. For Node tests only. */
-export function bundledTable(file: string): { table: Table; recipeFor: (target: string) => Recipe } {
+export function bundledTable(file: string): {
+  table: Table
+  recipeFor: (target: string) => Recipe
+} {
   const text = readFileSync(new URL(`../../../public/datasets/${file}`, import.meta.url), 'utf8')
   const { table, types } = inferTable(parseDelimitedText(text).table)
   return { table, recipeFor: (target) => proposeRecipe(table, file, target, 42, types) }

@@ -114,4 +114,3 @@ describe('history rows', () => {
     expect(durationLabel(3_720_000)).toBe('1 h 02 min')
   })
 })
-

@@ -5,8 +5,11 @@ import { comparisonRows, type CompareRow } from '../../core/train/run-history-co
 import { formatNumber } from '../../ui/format'
 import { runColor } from './run-colors'
 
-function shown(value: CompareRow['values'][number]): string {
-  return typeof value === 'number' ? formatNumber(value, 6) : (value ?? '—')
+function shown(row: CompareRow, value: CompareRow['values'][number]): string {
+  // A learning rate is read in full; losses and metrics to four places, as Evaluate shows them.
+  return typeof value === 'number'
+    ? formatNumber(value, row.key === 'learningRate' ? 6 : 4)
+    : (value ?? '—')
 }
 
 function Rows({ rows }: { rows: CompareRow[] }) {
@@ -22,20 +25,15 @@ function Rows({ rows }: { rows: CompareRow[] }) {
         <Group gap={6} wrap="nowrap">
           {row.label}
           {row.differs && (
-            <Badge size="xs" variant="light" color="orange">
+            <Badge size="xs" variant="light" color="orange" tt="none">
               differs
             </Badge>
           )}
         </Group>
       </Table.Th>
       {row.values.map((value, i) => (
-        <Table.Td
-          key={i}
-          ta={typeof value === 'number' ? 'right' : undefined}
-          fw={row.differs ? 600 : undefined}
-          data-value={value ?? ''}
-        >
-          {shown(value)}
+        <Table.Td key={i} fw={row.differs ? 600 : undefined} data-value={value ?? ''}>
+          {shown(row, value)}
         </Table.Td>
       ))}
     </Table.Tr>
@@ -64,7 +62,13 @@ export function RunCompareTable({ runs }: { runs: RunSummary[] }) {
           onChange={(e) => setOnlyDifferences(e.currentTarget.checked)}
         />
       </Group>
-      <Table aria-label="Run comparison" fz="xs" verticalSpacing={5} withTableBorder>
+      <Table
+        aria-label="Run comparison"
+        fz="xs"
+        verticalSpacing={5}
+        withTableBorder
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={220} />
@@ -83,13 +87,23 @@ export function RunCompareTable({ runs }: { runs: RunSummary[] }) {
         </Table.Thead>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th colSpan={runs.length + 1} c="dimmed" fw={600} bg="var(--mantine-color-gray-0)">
+            <Table.Th
+              colSpan={runs.length + 1}
+              c="dimmed"
+              fw={600}
+              bg="var(--mantine-color-gray-0)"
+            >
               Settings
             </Table.Th>
           </Table.Tr>
           <Rows rows={settings} />
           <Table.Tr>
-            <Table.Th colSpan={runs.length + 1} c="dimmed" fw={600} bg="var(--mantine-color-gray-0)">
+            <Table.Th
+              colSpan={runs.length + 1}
+              c="dimmed"
+              fw={600}
+              bg="var(--mantine-color-gray-0)"
+            >
               Results
             </Table.Th>
           </Table.Tr>

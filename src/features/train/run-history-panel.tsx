@@ -5,6 +5,9 @@ import { useStudio } from '../../state/studio-store'
 import { RunDeleteDialog } from './run-delete-dialog'
 import { RunHistoryRow } from './run-history-row'
 
+/** Long headers take two lines so that the cells stay on one. */
+const WRAP = { whiteSpace: 'normal', width: 80 } as const
+
 /** Every finished run, newest first: pick runs to compare, restore one, or delete one. */
 export function RunHistoryPanel() {
   const runs = useStudio((s) => s.runs)
@@ -36,8 +39,15 @@ export function RunHistoryPanel() {
           {error}
         </Alert>
       )}
-      <ScrollArea type="auto" offsetScrollbars>
-        <Table aria-label="Run history" fz="xs" verticalSpacing={6} highlightOnHover miw={1040}>
+      <ScrollArea type="hover" scrollbars="x">
+        <Table
+          aria-label="Run history"
+          fz="xs"
+          verticalSpacing={6}
+          horizontalSpacing="xs"
+          highlightOnHover
+          style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={32} />
@@ -46,12 +56,16 @@ export function RunHistoryPanel() {
               {datasets.size > 1 && <Table.Th>Data</Table.Th>}
               <Table.Th>Model</Table.Th>
               <Table.Th>Optimiser</Table.Th>
-              <Table.Th ta="right">Learning rate</Table.Th>
+              <Table.Th ta="right" style={WRAP}>
+                Learning rate
+              </Table.Th>
               <Table.Th>Schedule</Table.Th>
               <Table.Th ta="right">Batch</Table.Th>
               <Table.Th ta="right">Epochs</Table.Th>
               <Table.Th>Backend</Table.Th>
-              <Table.Th ta="right">Best val. loss</Table.Th>
+              <Table.Th ta="right" style={WRAP}>
+                Best val. loss
+              </Table.Th>
               <Table.Th>Test</Table.Th>
               <Table.Th ta="right">Duration</Table.Th>
               <Table.Th />

@@ -1,6 +1,5 @@
-import { Badge, Button, Checkbox, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { Button, Checkbox, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
 import { useId } from 'react'
-import { BACKEND_LABELS } from '../../core/train/backend-names'
 import { durationLabel, type HistoryRow, type RunSummary } from '../../core/train/run-history'
 import { restoreBlockedReason } from '../../state/runs-slice'
 import { useStudio } from '../../state/studio-store'
@@ -10,7 +9,10 @@ import { runWhen } from './run-when'
 
 const METRIC_SHORT: Record<string, string> = { auc: 'AUC', accuracy: 'Acc.', rmse: 'RMSE' }
 
-const STOPPED = { completed: null, stopped: 'stopped by hand', 'early-stopping': 'early stop' }
+/** Short enough for a table cell; the comparison below names them in full. */
+const BACKEND_SHORT = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const
+
+const STOPPED = { completed: null, stopped: 'stopped', 'early-stopping': 'early stop' }
 
 export function RunHistoryRow({
   run,
@@ -33,7 +35,7 @@ export function RunHistoryRow({
   const picked = pickedAt >= 0
   const stopped = STOPPED[row.stopReason]
   return (
-    <Table.Tr bg={current ? 'var(--mantine-color-blue-light)' : undefined} data-run={run.number}>
+    <Table.Tr bg={current ? 'var(--mantine-color-blue-0)' : undefined} data-run={run.number}>
       <Table.Td>
         <Checkbox
           size="xs"
@@ -44,26 +46,23 @@ export function RunHistoryRow({
         />
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Text size="xs" fw={600}>
-            Run {run.number}
+        <Text size="xs" fw={600}>
+          Run {run.number}
+        </Text>
+        {current && (
+          <Text size="xs" c="blue.7">
+            current
           </Text>
-          {current && (
-            <Badge size="xs" variant="light">
-              current
-            </Badge>
-          )}
-        </Group>
+        )}
       </Table.Td>
-      <Table.Td c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td c="dimmed" title={new Date(row.startedAt).toLocaleString('en-GB')}>
         {runWhen(row.startedAt)}
       </Table.Td>
       {showData && <Table.Td>{row.datasetName}</Table.Td>}
       <Table.Td>
-        {row.model}
-        <Text span size="xs" c="dimmed">
-          {' '}
-          · {row.layers} layer{row.layers === 1 ? '' : 's'}
+        <Text size="xs">{row.model}</Text>
+        <Text size="xs" c="dimmed">
+          {row.layers} layer{row.layers === 1 ? '' : 's'}
         </Text>
       </Table.Td>
       <Table.Td>{row.optimizer}</Table.Td>
@@ -72,19 +71,21 @@ export function RunHistoryRow({
       </Table.Td>
       <Table.Td>{row.schedule}</Table.Td>
       <Table.Td ta="right">{row.batchSize}</Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        {row.epochsRun} / {row.epochsPlanned}
+      <Table.Td ta="right">
+        <Text size="xs">
+          {row.epochsRun} / {row.epochsPlanned}
+        </Text>
         {stopped && (
-          <Text span size="xs" c="dimmed" display="block">
+          <Text size="xs" c="dimmed">
             {stopped}
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{BACKEND_LABELS[row.backend]}</Table.Td>
+      <Table.Td>{BACKEND_SHORT[row.backend]}</Table.Td>
       <Table.Td ta="right" data-value={row.bestValLoss ?? ''}>
         {formatNumber(row.bestValLoss)}
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td>
         {row.testMetrics.length === 0
           ? '—'
           : row.testMetrics.map((m) => (
@@ -96,9 +97,7 @@ export function RunHistoryRow({
               </Text>
             ))}
       </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        {durationLabel(row.durationMs)}
-      </Table.Td>
+      <Table.Td ta="right">{durationLabel(row.durationMs)}</Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
           <Tooltip label={blocked ?? ''} disabled={!blocked} withArrow multiline w={260}>
