@@ -111,6 +111,18 @@ describe('runs slice', () => {
     expect(state().trainingStatus).toBe('done')
   })
 
+  it('chooses the run’s target again when the analyst has moved to another', async () => {
+    await runWith({ epochs: 2 })
+    state().chooseTarget('Telephone')
+    expect(state().recipe?.target.column).toBe('Telephone')
+    await state().restoreRun(runNumbered(1).id)
+    expect(state().targetColumn).toBe('Class')
+    expect(state().detection?.task).toBe('binary')
+    expect(state().recipe).toEqual(runNumbered(1).recipe)
+    expect(state().plan?.recipe.target.column).toBe('Class')
+    expect(state().trained?.recipe.target.column).toBe('Class')
+  })
+
   it('refuses to restore while training or on other data, and says why', async () => {
     await runWith({ epochs: 2 })
     const run = runNumbered(1)
