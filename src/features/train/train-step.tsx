@@ -3,6 +3,8 @@ import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 import { EpochTable } from './epoch-table'
 import { CurveChart } from './curve-chart'
+import { RunCompare } from './run-compare'
+import { RunHistoryPanel } from './run-history-panel'
 import { TrainControls } from './train-controls'
 import { TrainSettings } from './train-settings'
 import { TrainStatus } from './train-status'
@@ -12,10 +14,15 @@ export function TrainStep() {
   const error = useStudio((s) => s.trainingError)
   const epochs = useStudio((s) => s.epochs)
   if (!recipe) {
+    // Runs kept from earlier visits stay in view: they say which data to load to restore them.
     return (
-      <EmptyState title="Nothing to train yet">
-        Load data and choose a target column on the Data step.
-      </EmptyState>
+      <Stack gap="md">
+        <EmptyState title="Nothing to train yet">
+          Load data and choose a target column on the Data step.
+        </EmptyState>
+        <RunHistoryPanel />
+        <RunCompare />
+      </Stack>
     )
   }
   return (
@@ -30,12 +37,10 @@ export function TrainStep() {
         </Alert>
       )}
       <TrainStatus />
-      {epochs.length > 0 && (
-        <>
-          <CurveChart epochs={epochs} />
-          <EpochTable epochs={epochs} />
-        </>
-      )}
+      {epochs.length > 0 && <CurveChart epochs={epochs} />}
+      <RunHistoryPanel />
+      <RunCompare />
+      {epochs.length > 0 && <EpochTable epochs={epochs} />}
     </Stack>
   )
 }

@@ -1,0 +1,48 @@
+import type { RunRecord } from '../train/run-record'
+import { studioDb } from './studio-db'
+
+/** Where finished runs are kept: the `runs` store of the studio's IndexedDB, or this page's memory. */
+export interface RunsStore {
+  /** True when runs outlive the page (IndexedDB); false when they last this session only. */
+  readonly persistent: boolean
+  list: () => Promise<RunRecord[]>
+  get: (id: string) => Promise<RunRecord | undefined>
+  put: (record: RunRecord) => Promise<void>
+  remove: (id: string) => Promise<void>
+}
+
+function indexedDbRunsStore(): RunsStore {
+  return {
+    persistent: true,
+    list: async () => (await studioDb()).getAll('runs'),
+    get: async (id) => (await studioDb()).get('runs', id),
+    put: async (record) => {
+      await (await studioDb()).put('runs', record)
+    },
+    remove: async (id) => (await studioDb()).delete('runs', id),
+  }
+}
+
+/**
+ * For a page without IndexedDB (some private windows block it; Node has none): runs are still
+ * listed, compared and restored until the page closes, and the history says so.
+ */
+export function memoryRunsStore(): RunsStore {
+  const records = new Map<string, RunRecord>()
+  return {
+    persistent: false,
+    list: () => Promise.resolve([...records.values()]),
+    get: (id) => Promise.resolve(records.get(id)),
+    put: (record) => {
+      records.set(record.id, record)
+      return Promise.resolve()
+    },
+    remove: (id) => {
+      records.delete(id)
+      return Promise.resolve()
+    },
+  }
+}
+
+export const runsStore: RunsStore =
+  typeof indexedDB === 'undefined' ? memoryRunsStore() : indexedDbRunsStore()
