@@ -40,6 +40,44 @@ export async function activateBackend(
   return Promise.race([startBackend(name), timeout(timeoutMs)])
 }
 
+/**
+ * WebGPU or WebGL that the browser runs on the CPU (SwiftShader, llvmpipe: no usable GPU). They
+ * never beat WASM there, and measuring them compiles every kernel in software: 20 s for the
+ * default MLP and over 2 minutes for an LSTM on a 2-core machine (bench/README.md), so 'auto'
+ * leaves them out. A forced backend still runs on them.
+ */
+export async function softwareRendered(name: BackendName): Promise<boolean> {
+  try {
+    if (name === 'webgpu') {
+      const gpu = (
+        globalThis as {
+          navigator?: {
+            gpu?: {
+              requestAdapter: () => Promise<{
+                info?: { architecture?: string; description?: string; vendor?: string }
+              } | null>
+            }
+          }
+        }
+      ).navigator?.gpu
+      const info = (await gpu?.requestAdapter())?.info
+      return /swiftshader/i.test(
+        `${info?.vendor ?? ''} ${info?.architecture ?? ''} ${info?.description ?? ''}`,
+      )
+    }
+    if (name === 'webgl' && typeof OffscreenCanvas !== 'undefined') {
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2')
+      const debug = gl?.getExtension('WEBGL_debug_renderer_info')
+      const renderer = gl && debug ? String(gl.getParameter(debug.UNMASKED_RENDERER_WEBGL)) : ''
+      gl?.getExtension('WEBGL_lose_context')?.loseContext()
+      return /swiftshader|llvmpipe|software/i.test(renderer)
+    }
+  } catch {
+    // Unknown is treated as a real GPU: it is then measured like any other backend.
+  }
+  return false
+}
+
 export interface ProbeResult {
   readonly backend: BackendName
   /** Training samples per second after warm-up; null when the backend did not start. */
@@ -77,6 +115,14 @@ export async function chooseBackend(
   }
   const probes: ProbeResult[] = []
   for (const backend of BACKENDS) {
+    if (await softwareRendered(backend)) {
+      probes.push({
+        backend,
+        samplesPerSecond: null,
+        error: 'it runs on the CPU in this browser (no usable GPU), so it is not measured',
+      })
+      continue
+    }
     const error = await activateBackend(backend)
     if (error !== null) {
       probes.push({ backend, samplesPerSecond: null, error })
