@@ -209,7 +209,7 @@ describe.each(['cpu', 'wasm'] as const)('trainModel on the %s backend', (backend
       },
     }
     const training = cycle({ seed: job.recipe.seed, control, onEpoch: () => epochsDone++ })
-    await expect.poll(() => pausedAfter).toBe(1)
+    await expect.poll(() => pausedAfter, { timeout: 30_000 }).toBe(1)
     // Long enough for several epochs: had the pause not held, more epochs would be done by now.
     const epochMs = first.logs[0]?.elapsedMs ?? 100
     await new Promise((resolve) => setTimeout(resolve, Math.max(150, 2 * epochMs)))
