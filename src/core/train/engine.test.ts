@@ -153,6 +153,15 @@ describe.each(['cpu', 'wasm'] as const)('trainModel on the %s backend', (backend
       expect(log.valLoss).not.toBeNull()
       expect(log.valAccuracy).not.toBeNull()
       expect(log.samplesPerSecond).toBeGreaterThan(0)
+      // Without a task given, the loss says binary: accuracy and AUC on both row sets.
+      expect(Object.keys(log.metrics ?? {}).sort()).toEqual([
+        'accuracy',
+        'auc',
+        'val_accuracy',
+        'val_auc',
+      ])
+      expect(log.learningRate).toBe(job.recipe.training.learningRate)
+      expect(log.backend).toBe(backend)
     }
   })
 

@@ -14,6 +14,13 @@ export type Task = 'binary' | 'multiclass' | 'regression'
  */
 export const TRAIN_METRIC_ROWS = 2000
 
+/** The task a compiled model's loss implies, for callers that do not say. */
+export function taskOfLoss(loss: unknown): Task {
+  if (loss === 'binaryCrossentropy') return 'binary'
+  if (loss === 'categoricalCrossentropy') return 'multiclass'
+  return 'regression'
+}
+
 /** A regression target's scaling, so MAE and RMSE read in the target's own units. */
 export interface TargetScale {
   readonly mean: number
