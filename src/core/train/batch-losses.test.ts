@@ -86,6 +86,7 @@ describe.each(['cpu', 'wasm'] as const)('per-batch losses on %s', (backend) => {
     // Alternating runs, fastest of two each: the machine's other load hits both sides alike.
     const times = { without: [] as number[], with: [] as number[] }
     let losses: number[][] = []
+    await run({}, timed) // warm-up: the first run on a backend pays for its kernels
     for (let i = 0; i < 2; i++) {
       const a = await run({}, timed)
       const b = await run({ onBatches: () => undefined }, timed)
