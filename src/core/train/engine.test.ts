@@ -153,6 +153,15 @@ describe.each(['cpu', 'wasm'] as const)('trainModel on the %s backend', (backend
       expect(log.valLoss).not.toBeNull()
       expect(log.valAccuracy).not.toBeNull()
       expect(log.samplesPerSecond).toBeGreaterThan(0)
+      // Without a task given, the loss says binary: accuracy and AUC on both row sets.
+      expect(Object.keys(log.metrics ?? {}).sort()).toEqual([
+        'accuracy',
+        'auc',
+        'val_accuracy',
+        'val_auc',
+      ])
+      expect(log.learningRate).toBe(job.recipe.training.learningRate)
+      expect(log.backend).toBe(backend)
     }
   })
 
@@ -209,7 +218,7 @@ describe.each(['cpu', 'wasm'] as const)('trainModel on the %s backend', (backend
       },
     }
     const training = cycle({ seed: job.recipe.seed, control, onEpoch: () => epochsDone++ })
-    await expect.poll(() => pausedAfter).toBe(1)
+    await expect.poll(() => pausedAfter, { timeout: 30_000 }).toBe(1)
     // Long enough for several epochs: had the pause not held, more epochs would be done by now.
     const epochMs = first.logs[0]?.elapsedMs ?? 100
     await new Promise((resolve) => setTimeout(resolve, Math.max(150, 2 * epochMs)))

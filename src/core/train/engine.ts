@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import { createRng, shuffleInPlace } from '../random'
 import { BatchLossReporter } from './batch-losses'
 import { BestWeights, earlyStoppingStep, FRESH_EARLY, type EarlyState } from './early-stopping'
-import { EpochMetrics, type TargetScale, type Task } from './epoch-metrics'
+import { EpochMetrics, taskOfLoss, type TargetScale, type Task } from './epoch-metrics'
 import { FRESH_PLATEAU, nextLearningRate, type PlateauState } from './lr-schedule'
 import { setLearningRate } from './optimizer'
 import { epochMetricsOf, type TrainConfig } from './train-config'
@@ -137,14 +137,6 @@ function first(values: (number | tf.Tensor)[] | undefined): number | null {
   return typeof v === 'number' ? v : null
 }
 
-/** The task a compiled model's loss implies, for callers that do not say. */
-function taskOfLoss(model: tf.LayersModel): Task {
-  const loss = model.loss
-  if (loss === 'binaryCrossentropy') return 'binary'
-  if (loss === 'categoricalCrossentropy') return 'multiclass'
-  return 'regression'
-}
-
 /**
  * Trains a compiled model epoch by epoch. Each epoch is one `model.fit` over rows shuffled by the
  * seeded generator, so a run is repeatable (tfjs' own shuffle uses Math.random). Between epochs
@@ -175,7 +167,7 @@ export async function trainModel(
   // From here on the run owns the resumed best weights: disposed when replaced or at the end.
   const best = new BestWeights(options.resume?.bestWeights ?? null)
   const rule = config.earlyStopping ?? null
-  const task = options.task ?? taskOfLoss(model)
+  const task = options.task ?? taskOfLoss(model.loss)
   const validationRows = validation && validation.x.rows > 0 ? validation : null
   const reporter = options.onBatches ? new BatchLossReporter(options.onBatches) : null
   const tensors: tf.Tensor[] = []

@@ -14,6 +14,13 @@ export type Task = 'binary' | 'multiclass' | 'regression'
  */
 export const TRAIN_METRIC_ROWS = 2000
 
+/** The task a compiled model's loss implies, for callers that do not say. */
+export function taskOfLoss(loss: unknown): Task {
+  if (loss === 'binaryCrossentropy') return 'binary'
+  if (loss === 'categoricalCrossentropy') return 'multiclass'
+  return 'regression'
+}
+
 /** A regression target's scaling, so MAE and RMSE read in the target's own units. */
 export interface TargetScale {
   readonly mean: number
@@ -80,7 +87,8 @@ function rowsOf(m: Matrix, rows: Int32Array): Matrix {
  * sample's input tensor: `dispose` it when the run ends.
  */
 export class EpochMetrics {
-  private readonly sampleX: tf.Tensor
+  /** Null when no metric is chosen: nothing is predicted then. */
+  private readonly sampleX: tf.Tensor | null
   private readonly sampleY: Matrix
 
   constructor(
@@ -96,15 +104,15 @@ export class EpochMetrics {
     if (order.length > TRAIN_METRIC_ROWS) shuffleInPlace(order, createRng(seed ^ 0x3e7c))
     const rows = order.slice(0, TRAIN_METRIC_ROWS).sort()
     this.sampleY = rowsOf(train.y, rows)
-    this.sampleX = metrics.length === 0 ? tf.zeros([0]) : tf.gather(trainX, Array.from(rows))
+    this.sampleX = metrics.length === 0 ? null : tf.gather(trainX, Array.from(rows))
   }
 
   async measure(model: tf.LayersModel): Promise<Record<string, number | null>> {
-    if (this.metrics.length === 0) return {}
-    const validation = this.validation
+    const { sampleX, validation } = this
+    if (!sampleX) return {}
     const both = tf.tidy(() => {
       const predict = (x: tf.Tensor) => model.predict(x, { batchSize: 4096 }) as tf.Tensor
-      const parts = [predict(this.sampleX)]
+      const parts = [predict(sampleX)]
       if (validation) parts.push(predict(validation.x))
       return tf.concat(parts)
     })
@@ -138,6 +146,6 @@ export class EpochMetrics {
   }
 
   dispose(): void {
-    this.sampleX.dispose()
+    this.sampleX?.dispose()
   }
 }

@@ -56,7 +56,7 @@ describe.each(['cpu', 'wasm'] as const)('tensor memory over 25 epochs on %s', (b
     compileModel(model, head, config)
     const result = await trainModel(
       model,
-      firstRows(job.train, 256),
+      firstRows(job.train, 128),
       job.validation,
       config,
       4,
