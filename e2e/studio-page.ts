@@ -32,8 +32,9 @@ export class StudioPage {
     return this.page.getByRole('combobox', { name: 'Target column' })
   }
 
+  /** The Train step's status line (chart tooltips are status regions too, so match its text). */
   trainStatus() {
-    return this.page.getByRole('status')
+    return this.page.getByRole('status').filter({ hasText: 'Backend:' })
   }
 
   /** Sets the epochs and trains to the end; returns the per-epoch training losses. */
