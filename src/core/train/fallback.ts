@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs'
+import { BACKEND_LABELS, BACKENDS, type BackendName } from './backend-names'
+import { activateBackend } from './backends'
+
+/** The backend's device or context is gone: nothing more can run on it. */
+export class BackendLostError extends Error {
+  override readonly name = 'BackendLostError'
+}
+
+/** Watches the running backend for the loss of its GPU device or WebGL context. */
+export interface BackendWatch {
+  /** Why the backend was lost, or null while it works. Checked between epochs. */
+  readonly lost: () => string | null
+  /** Settles when the backend is lost, so a run stuck waiting on a dead GPU is not waited for. */
+  readonly whenLost: Promise<string>
+  readonly dispose: () => void
+}
+
+interface LossInfo {
+  readonly reason?: string
+  readonly message?: string
+}
+
+/** The parts of tfjs' WebGPU and WebGL backends that tell whether their GPU is still there. */
+interface GpuBackend {
+  readonly device?: { readonly lost?: Promise<LossInfo> }
+  readonly gpgpu?: { readonly gl?: WebGLRenderingContext }
+}
+
+/**
+ * Starts watching the backend tfjs runs now. WebGPU reports a lost device through `device.lost`;
+ * WebGL through `webglcontextlost` on its canvas and `gl.isContextLost()` (both: the event comes
+ * a task later, the flag at once). CPU and WASM cannot be lost this way: their failures throw.
+ */
+export function watchBackend(name: BackendName): BackendWatch {
+  let reason: string | null = null
+  let settle: (why: string) => void = () => undefined
+  const whenLost = new Promise<string>((resolve) => (settle = resolve))
+  const lose = (why: string) => {
+    reason ??= why
+    settle(reason)
+  }
+  const backend = tf.backend() as unknown as GpuBackend
+  let stop: () => void = () => undefined
+  if (name === 'webgpu' && backend.device?.lost) {
+    let watching = true
+    void backend.device.lost.then((info) => {
+      if (watching)
+        lose(`the GPU device was lost (${info.message || info.reason || 'no reason given'})`)
+    })
+    stop = () => {
+      watching = false
+    }
+  }
+  const gl = name === 'webgl' ? backend.gpgpu?.gl : undefined
+  if (gl) {
+    const canvas = gl.canvas as EventTarget
+    const onLost = () => lose('the WebGL context was lost')
+    canvas.addEventListener('webglcontextlost', onLost)
+    stop = () => canvas.removeEventListener('webglcontextlost', onLost)
+  }
+  return {
+    lost: () => {
+      if (reason === null && gl?.isContextLost()) lose('the WebGL context was lost')
+      return reason
+    },
+    whenLost,
+    dispose: stop,
+  }
+}
+
+/** The next backend in order after `failed` that starts, with a note for each that did not. */
+export async function nextBackend(
+  failed: BackendName,
+): Promise<{ readonly backend: BackendName | null; readonly notes: string[] }> {
+  const notes: string[] = []
+  for (const backend of BACKENDS.slice(BACKENDS.indexOf(failed) + 1)) {
+    const error = await activateBackend(backend)
+    if (error === null) return { backend, notes }
+    notes.push(`${BACKEND_LABELS[backend]} could not start either: ${error}.`)
+  }
+  return { backend: null, notes }
+}
+
+/** What a fallback note says, in the words the Train step shows. */
+export function fallbackNote(from: BackendName, to: BackendName, epoch: number, reason: string) {
+  const where = epoch === 0 ? 'from the start' : `from the checkpoint of epoch ${epoch}`
+  return `${BACKEND_LABELS[from]} failed during training (${reason}); training went on with ${BACKEND_LABELS[to]} ${where}.`
+}
