@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import { SeededTrainingNoise } from '../model/seeded-training-noise'
 import type { BackendName } from './backend-names'
 import type { TrainState } from './engine'
 
@@ -25,6 +26,11 @@ export interface Checkpoint {
   readonly optimizer: SavedTensor[]
   /** Early stopping's best weights when restore-best-weights is on, in model order. */
   readonly bestWeights: SavedTensor[] | null
+  /**
+   * Batches each seeded dropout / noise layer has drawn for, in layer order: the masks of the
+   * epochs after a resume are then those an unbroken run would have drawn. Absent: none.
+   */
+  readonly noiseDraws?: number[]
 }
 
 /** Where a run's checkpoints are kept between epochs and across reloads (IndexedDB in the page). */
@@ -92,6 +98,20 @@ async function setOptimizerWeights(optimizer: tf.Optimizer, saved: NamedTensor[]
   adamax.accumulatedWeightedInfNorm = moments.slice(half).map(variable)
 }
 
+/**
+ * The batch counter of the studio's seeded dropout and noise layers (private there: it only ever
+ * moves forward in training, and only a checkpoint needs to set it).
+ */
+interface NoiseCounter {
+  calls: number
+}
+
+function noiseLayers(model: tf.LayersModel): NoiseCounter[] {
+  return model.layers
+    .filter((l) => l instanceof SeededTrainingNoise)
+    .map((l) => l as unknown as NoiseCounter)
+}
+
 async function save(name: string, tensor: tf.Tensor): Promise<SavedTensor> {
   const dtype = tensor.dtype === 'int32' ? 'int32' : 'float32'
   // `data()` on CPU may hand back the backend's own array: copy, so later epochs cannot touch it.
@@ -133,6 +153,7 @@ export async function captureCheckpoint(
       weights,
       optimizer: optimizerSaved,
       bestWeights: best,
+      noiseDraws: noiseLayers(model).map((l) => l.calls),
     }
   } finally {
     tf.dispose(owned)
@@ -169,5 +190,10 @@ export async function restoreCheckpoint(
       tf.dispose(state.map((s) => s.tensor))
     }
   }
+  const noise = noiseLayers(model)
+  checkpoint.noiseDraws?.forEach((calls, i) => {
+    const layer = noise[i]
+    if (layer) layer.calls = calls
+  })
   return checkpoint.bestWeights ? checkpoint.bestWeights.map(load) : null
 }

@@ -87,3 +87,28 @@ export function fallbackNote(from: BackendName, to: BackendName, epoch: number, 
   const where = epoch === 0 ? 'from the start' : `from the checkpoint of epoch ${epoch}`
   return `${BACKEND_LABELS[from]} failed during training (${reason}); training went on with ${BACKEND_LABELS[to]} ${where}.`
 }
+
+/**
+ * The tensors of one try on one backend, so that a failed try takes them all with it. A scope
+ * frees what it tracked; tfjs' gradient tape also keeps (`keep`, which scopes skip) a copy of
+ * every activation until the backward pass ends, so a kernel that throws mid-batch would leave
+ * them for ever: kept tensors made during the try are noted too. Model weights are variables,
+ * which scopes leave alone.
+ */
+export function openTryScope(): { readonly close: (failed: boolean) => void } {
+  const engine = tf.engine() as unknown as { keep: (tensor: tf.Tensor) => tf.Tensor }
+  const keep = engine.keep
+  const kept = new Set<tf.Tensor>()
+  engine.keep = (tensor) => {
+    kept.add(tensor)
+    return keep.call(engine, tensor)
+  }
+  tf.engine().startScope()
+  return {
+    close: (failed) => {
+      engine.keep = keep
+      if (failed) tf.dispose([...kept].filter((t) => !t.isDisposed && !(t instanceof tf.Variable)))
+      tf.engine().endScope()
+    },
+  }
+}

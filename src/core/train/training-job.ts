@@ -28,7 +28,7 @@ import {
   type StopReason,
   type TrainControl,
 } from './engine'
-import { BackendLostError, nextBackend, watchBackend } from './fallback'
+import { BackendLostError, nextBackend, openTryScope, watchBackend } from './fallback'
 import { measureTrainingSpeed } from './probe'
 import { trainingSeed } from './train-config'
 
@@ -148,7 +148,7 @@ export async function runTrainingJob(
         )
         emit({
           type: 'done',
-          outcome: { backend, ...finished, tensorsBefore, tensorsAfter: tf.memory().numTensors },
+          outcome: { backend, ...finished, tensorsBefore },
         })
         return
       } catch (error) {
@@ -200,7 +200,7 @@ async function trainOn(
   backend: BackendName,
   from: Checkpoint | null,
   keep: (checkpoint: Checkpoint) => void,
-): Promise<Omit<TrainingOutcome, 'backend' | 'tensorsBefore' | 'tensorsAfter'>> {
+): Promise<Omit<TrainingOutcome, 'backend' | 'tensorsBefore'>> {
   const { recipe } = job
   const watch = watchBackend(backend)
   // Set once this try has failed: a run left hanging on a dead GPU must not report anything.
@@ -225,8 +225,11 @@ async function trainOn(
       throwIfLost()
     },
   }
-  const model = buildModel(recipe.model, input, head, seed)
+  const scope = openTryScope()
+  let failed = false
+  let model: tf.LayersModel | null = null
   try {
+    model = buildModel(recipe.model, input, head, seed)
     compileModel(model, head, recipe.training)
     const resume = from
       ? { state: from.state, bestWeights: await restoreCheckpoint(model, from) }
@@ -283,6 +286,8 @@ async function trainOn(
     const files = await untilLost(saveModelFiles(model))
     disposeModel(model)
     return {
+      // Counted before the scope closes, so that a leak of the run itself still shows.
+      tensorsAfter: tf.memory().numTensors,
       epochs: result.epochs,
       stoppedEarly: result.stoppedEarly,
       stopReason: result.stopReason,
@@ -291,14 +296,16 @@ async function trainOn(
       model: files,
     }
   } catch (error) {
+    failed = true
     abandoned = true
     try {
-      disposeModel(model)
+      if (model) disposeModel(model)
     } catch {
       // A lost backend may refuse to free what it no longer has.
     }
     throw error
   } finally {
+    scope.close(failed)
     watch.dispose()
   }
 }
