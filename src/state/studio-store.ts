@@ -5,6 +5,7 @@ import { createImageRecipeSlice, type ImageRecipeSlice } from './image-recipe-sl
 import { createModelSlice, type ModelSlice } from './model-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
+import { createResumeSlice, type ResumeSlice } from './resume-slice'
 import { createTrainingSlice, type TrainingSlice } from './training-slice'
 
 export type StudioState = DataSlice &
@@ -13,6 +14,7 @@ export type StudioState = DataSlice &
   RecipeSlice &
   ModelSlice &
   TrainingSlice &
+  ResumeSlice &
   NavigationSlice
 
 /** The one store, composed from typed slices; components read it through narrow selectors. */
@@ -23,5 +25,6 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createRecipeSlice(...args),
   ...createModelSlice(...args),
   ...createTrainingSlice(...args),
+  ...createResumeSlice(...args),
   ...createNavigationSlice(...args),
 }))

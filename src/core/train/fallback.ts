@@ -82,12 +82,6 @@ export async function nextBackend(
   return { backend: null, notes }
 }
 
-/** What a fallback note says, in the words the Train step shows. */
-export function fallbackNote(from: BackendName, to: BackendName, epoch: number, reason: string) {
-  const where = epoch === 0 ? 'from the start' : `from the checkpoint of epoch ${epoch}`
-  return `${BACKEND_LABELS[from]} failed during training (${reason}); training went on with ${BACKEND_LABELS[to]} ${where}.`
-}
-
 /**
  * The tensors of one try on one backend, so that a failed try takes them all with it. A scope
  * frees what it tracked; tfjs' gradient tape also keeps (`keep`, which scopes skip) a copy of

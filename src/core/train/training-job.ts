@@ -136,6 +136,10 @@ export async function runTrainingJob(
     )
     emit({ type: 'backend', choice })
     const tensorsBefore = tf.memory().numTensors
+    // A run resumed after a reload shows its curves from epoch 1, not from where it goes on.
+    for (const log of checkpoint?.state.epochs ?? []) {
+      emit({ type: 'epoch', log, tensors: tensorsBefore, bytes: tf.memory().numBytes })
+    }
     let backend = choice.backend
     for (;;) {
       try {
