@@ -35,6 +35,27 @@ export function balancedClassWeights(
 }
 
 /**
+ * The loss weight per class a run trains with: the analyst's own (`balance.weights`, in
+ * `target.classes` order) when given, else the fitted 'balanced' ones. A list that does not give
+ * exactly one weight per class is refused rather than guessed at.
+ */
+export function classWeightsFor(
+  table: Table,
+  target: TargetSpec,
+  trainRows: Int32Array,
+  custom: readonly number[] | undefined,
+): number[] {
+  if (!custom) return balancedClassWeights(table, target, trainRows)
+  const classes = target.classes ?? []
+  if (custom.length !== classes.length) {
+    throw new Error(
+      `The custom class weights give ${custom.length} number${custom.length === 1 ? '' : 's'}, but the target "${target.column}" has ${classes.length} classes (${classes.join(', ')}): give one weight per class in that order, or clear them to use balanced weights.`,
+    )
+  }
+  return [...custom]
+}
+
+/**
  * Random oversampling of the training rows (seeded): every class is topped up with copies of its
  * own rows until it is as large as the largest. The copies are spread as evenly as they can be
  * (each row copied ⌊extra / size⌋ times, a seeded choice of rows once more), so no single row is

@@ -185,3 +185,34 @@ describe('balanced class weights on a real imbalanced data set (HMDA mortgage de
     expect(weighted.tensorsGrew).toBe(plain.tensorsGrew)
   })
 })
+
+describe('custom class weights (balance.weights)', () => {
+  const { recipe, table } = recipeFor('HMDA.csv', 'deny')
+
+  it('reach the run in target-class order instead of the fitted balanced ones', () => {
+    const balanced = prepareTrainingJob(
+      { ...recipe, balance: { method: 'class-weights' } },
+      table,
+      'cpu',
+    ).job
+    const custom = prepareTrainingJob(
+      { ...recipe, balance: { method: 'class-weights', weights: [1, 2.5] } },
+      table,
+      'cpu',
+    ).job
+    expect(balanced.classWeights?.[1]).toBeGreaterThan(4)
+    expect(custom.classWeights).toEqual([1, 2.5])
+  })
+
+  it('are refused with what to do when they do not give one weight per class', () => {
+    expect(() =>
+      prepareTrainingJob(
+        { ...recipe, balance: { method: 'class-weights', weights: [1, 2, 3] } },
+        table,
+        'cpu',
+      ),
+    ).toThrow(
+      /custom class weights give 3 numbers, but the target "deny" has 2 classes \(no, yes\): give one weight per class in that order, or clear them/,
+    )
+  })
+})

@@ -19,7 +19,9 @@ import {
   type EpochLog,
   type Matrix,
   type TrainControl,
+  type TrainState,
 } from './engine'
+import type { TrainConfig } from './train-config'
 import { measureTrainingSpeed } from './probe'
 
 const EPOCHS = 3
@@ -327,5 +329,121 @@ describe('flat rows entering a model that reads sequences', () => {
     const speed = await measureTrainingSpeed(spec, head, config, data, 3, sequence)
     expect(speed).toBeGreaterThan(0)
     expect(tf.memory().numTensors).toBe(before)
+  })
+})
+
+describe('a run resumed from a checkpoint', () => {
+  // No dropout here: a fresh model's dropout layers start their mask stream from batch 0 (see the
+  // engine's resume notes).
+  const spec = modelSpecOf(stackOf([layer('dense', { units: 32 }), layer('dense', { units: 16 })]))
+  const config = {
+    ...job.recipe.training,
+    epochs: 4,
+    batchSize: 64,
+    learningRate: 0.01,
+    schedule: { kind: 'plateau', factor: 0.5, patience: 1, minDelta: 0.5, minLearningRate: 0 },
+    earlyStopping: { patience: 10, minDelta: 0, restoreBestWeights: true },
+  } satisfies TrainConfig
+
+  beforeAll(async () => {
+    await tf.setBackend('cpu')
+  })
+
+  interface Saved {
+    readonly state: TrainState
+    readonly weights: tf.Tensor[]
+    readonly optimizer: { name: string; tensor: tf.Tensor }[]
+    readonly best: tf.Tensor[] | null
+  }
+  const disposeSaved = (c: Saved) =>
+    tf.dispose([...c.weights, ...c.optimizer.map((w) => w.tensor), ...(c.best ?? [])])
+
+  function fresh(): tf.LayersModel {
+    const model = buildModel(spec, tableInput(job.train.x.width), head, 9)
+    compileModel(model, head, config)
+    return model
+  }
+
+  it('trains epochs 3–4 exactly as the run that was never interrupted', async () => {
+    const tensors = tf.memory().numTensors
+    const straight = fresh()
+    const whole = await trainModel(
+      straight,
+      job.train,
+      job.validation,
+      config,
+      9,
+      runFreely,
+      () => undefined,
+    )
+    disposeModel(straight)
+
+    // Two epochs, then what a checkpoint keeps: weights, optimiser slots, state, best weights.
+    const first = fresh()
+    const saved: Saved[] = []
+    const second = { ...config, epochs: 2 }
+    await trainModel(
+      first,
+      job.train,
+      job.validation,
+      second,
+      9,
+      runFreely,
+      () => undefined,
+      null,
+      {
+        onCheckpoint: async (model, state, best) => {
+          const optimizer = await model.optimizer.getWeights()
+          saved.push({
+            state,
+            weights: model.getWeights().map((w) => w.clone()),
+            // The first entry is the iteration count, a new scalar; the rest are the slots.
+            optimizer: optimizer.map((w, i) => ({
+              ...w,
+              tensor: i === 0 ? w.tensor : w.tensor.clone(),
+            })),
+            best: best?.map((w) => w.clone()) ?? null,
+          })
+        },
+      },
+    )
+    disposeModel(first)
+    const checkpoint = saved.pop()
+    if (!checkpoint) throw new Error('no checkpoint')
+    saved.forEach(disposeSaved)
+
+    const resumed = fresh()
+    resumed.setWeights(checkpoint.weights)
+    await resumed.optimizer.setWeights(checkpoint.optimizer)
+    tf.dispose([...checkpoint.weights, ...checkpoint.optimizer.map((w) => w.tensor)])
+    const epochsSeen: number[] = []
+    const rest = await trainModel(
+      resumed,
+      job.train,
+      job.validation,
+      config,
+      9,
+      runFreely,
+      (l) => epochsSeen.push(l.epoch),
+      null,
+      {
+        resume: { state: checkpoint.state, bestWeights: checkpoint.best },
+      },
+    )
+    disposeModel(resumed)
+
+    expect(checkpoint.state.epoch).toBe(2)
+    expect(epochsSeen).toEqual([3, 4])
+    expect(rest.epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4])
+    // The plateau schedule halved the rate along the way: the state carried it over.
+    expect(whole.epochs.map((e) => e.learningRate)).toEqual(rest.epochs.map((e) => e.learningRate))
+    expect(new Set(whole.epochs.map((e) => e.learningRate)).size).toBeGreaterThan(1)
+    for (const key of ['loss', 'valLoss'] as const) {
+      rest.epochs
+        .slice(2)
+        .forEach((e, i) => expect(e[key]).toBeCloseTo(whole.epochs[i + 2]?.[key] ?? Number.NaN, 6))
+    }
+    expect(rest.restoredEpoch).toBe(whole.restoredEpoch)
+    expect(tf.memory().numTensors).toBe(tensors)
   })
 })

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs'
 import { createRng, shuffleInPlace } from '../random'
-import type { TrainConfig } from './train-config'
+import { BatchLossReporter } from './batch-losses'
+import { BestWeights, earlyStoppingStep, FRESH_EARLY, type EarlyState } from './early-stopping'
+import { EpochMetrics, type TargetScale, type Task } from './epoch-metrics'
+import { FRESH_PLATEAU, nextLearningRate, type PlateauState } from './lr-schedule'
+import { setLearningRate } from './optimizer'
+import { epochMetricsOf, type TrainConfig } from './train-config'
 // Gradients WASM lacks (convolutions, embeddings) and a CPU one that takes minutes: registered once
 // the engine loads, wherever it runs.
 import './training-kernels'
@@ -65,8 +70,10 @@ export type StopReason = 'completed' | 'stopped' | 'early-stopping'
 
 /** What a run needs besides the data and the config; every field is optional. */
 export interface TrainOptions {
-  /** The target's task: which epoch metrics apply. Absent: classification when y has 0/1 rows. */
-  readonly task?: 'binary' | 'multiclass' | 'regression'
+  /** The target's task: which epoch metrics apply. Absent: the one the model's loss implies. */
+  readonly task?: Task
+  /** A scaled regression target's mean and spread: MAE and RMSE then read in target units. */
+  readonly targetScale?: TargetScale | null
   /** Per-batch training losses, in chunks (at most a few a second). */
   readonly onBatches?: (losses: BatchLosses) => void
   /**
@@ -80,7 +87,8 @@ export interface TrainOptions {
   ) => Promise<void>
   /**
    * Goes on from a checkpoint: the model already holds its weights and optimiser state; epochs up
-   * to `state.epoch` are not trained again and `state.epochs` are kept in the result.
+   * to `state.epoch` are not trained again and `state.epochs` are kept in the result. The run
+   * takes over `bestWeights` and disposes them when it ends.
    */
   readonly resume?: { readonly state: TrainState; readonly bestWeights: tf.Tensor[] | null }
 }
@@ -129,10 +137,24 @@ function first(values: (number | tf.Tensor)[] | undefined): number | null {
   return typeof v === 'number' ? v : null
 }
 
+/** The task a compiled model's loss implies, for callers that do not say. */
+function taskOfLoss(model: tf.LayersModel): Task {
+  const loss = model.loss
+  if (loss === 'binaryCrossentropy') return 'binary'
+  if (loss === 'categoricalCrossentropy') return 'multiclass'
+  return 'regression'
+}
+
 /**
  * Trains a compiled model epoch by epoch. Each epoch is one `model.fit` over rows shuffled by the
- * seeded generator, so a run is repeatable (tfjs' own shuffle uses Math.random). Losses are read
- * once per epoch only: a per-batch callback would force a GPU sync on every batch.
+ * seeded generator, so a run is repeatable (tfjs' own shuffle uses Math.random). Between epochs
+ * it sets the scheduled learning rate, measures the chosen metrics, applies early stopping and
+ * offers a checkpoint; batch losses are read in chunks, never with a sync per batch.
+ *
+ * Best weights (early stopping with restoreBestWeights) are put back whenever the run ends on a
+ * later epoch than the best one, whether it stopped early, ran all its epochs or was stopped by
+ * hand. Keras restores them only when it stops early, which surprises people who turned the
+ * option on precisely to keep the best model they saw; `restoredEpoch` says what happened.
  */
 export async function trainModel(
   model: tf.LayersModel,
@@ -145,40 +167,68 @@ export async function trainModel(
   classWeights: readonly number[] | null = null,
   options: TrainOptions = {},
 ): Promise<TrainResult> {
-  if (options.resume) throw new Error('Resuming a run is not built yet')
   // tfjs weights each sample's loss by its class: the row's 0/1 label, or its one-hot position.
   const classWeight = classWeights
     ? Object.fromEntries(classWeights.map((w, c) => [c, w]))
     : undefined
-  // Checked before any tensor exists, so a mismatch leaks nothing.
-  if (validation) rowShape(model, validation.x.width)
-  const xAll = inputTensor(model, train.x)
-  const yAll = tf.tensor2d(train.y.values, [train.y.rows, train.y.width])
-  const validationData: [tf.Tensor, tf.Tensor] | undefined =
-    validation && validation.x.rows > 0
-      ? [
-          inputTensor(model, validation.x),
-          tf.tensor2d(validation.y.values, [validation.y.rows, validation.y.width]),
-        ]
-      : undefined
-  const rng = createRng(seed ^ 0x5eed)
-  const order = Int32Array.from({ length: train.x.rows }, (_, i) => i)
-  const epochs: EpochLog[] = []
-  const started = performance.now()
-  let stoppedEarly = false
+  const resumed = options.resume?.state
+  // From here on the run owns the resumed best weights: disposed when replaced or at the end.
+  const best = new BestWeights(options.resume?.bestWeights ?? null)
+  const rule = config.earlyStopping ?? null
+  const task = options.task ?? taskOfLoss(model)
+  const validationRows = validation && validation.x.rows > 0 ? validation : null
+  const reporter = options.onBatches ? new BatchLossReporter(options.onBatches) : null
+  const tensors: tf.Tensor[] = []
+  let metrics: EpochMetrics | null = null
   try {
-    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+    // Checked before any tensor exists, so a mismatch leaks nothing.
+    if (validationRows) rowShape(model, validationRows.x.width)
+    const xAll = inputTensor(model, train.x)
+    tensors.push(xAll)
+    const yAll = tf.tensor2d(train.y.values, [train.y.rows, train.y.width])
+    tensors.push(yAll)
+    let validationData: [tf.Tensor, tf.Tensor] | undefined
+    if (validationRows) {
+      validationData = [
+        inputTensor(model, validationRows.x),
+        tf.tensor2d(validationRows.y.values, [validationRows.y.rows, validationRows.y.width]),
+      ]
+      tensors.push(...validationData)
+    }
+    metrics = new EpochMetrics(
+      task,
+      epochMetricsOf(config, task),
+      xAll,
+      train,
+      validationData && validationRows ? { x: validationData[0], y: validationRows.y } : null,
+      seed,
+      options.targetScale ?? null,
+    )
+    const rng = createRng(seed ^ 0x5eed)
+    const order = Int32Array.from({ length: train.x.rows }, (_, i) => i)
+    // A resumed run replays the shuffles of the epochs done, so it draws what the whole run would.
+    for (let e = 1; e <= (resumed?.epoch ?? 0); e++) shuffleInPlace(order, rng)
+    const epochs: EpochLog[] = [...(resumed?.epochs ?? [])]
+    let learningRate = resumed?.learningRate ?? config.learningRate
+    let plateau: PlateauState = resumed?.plateau ?? FRESH_PLATEAU
+    let early: EarlyState = resumed?.early ?? FRESH_EARLY
+    let stopReason: StopReason = 'completed'
+    const batchesPerEpoch = Math.ceil(train.x.rows / config.batchSize)
+    const started = performance.now() - (epochs.at(-1)?.elapsedMs ?? 0)
+    for (let epoch = (resumed?.epoch ?? 0) + 1; epoch <= config.epochs; epoch++) {
       await control.waitWhilePaused()
       if (control.shouldStop()) {
-        stoppedEarly = true
+        stopReason = 'stopped'
         break
       }
+      setLearningRate(model.optimizer, learningRate)
       const epochStart = performance.now()
       shuffleInPlace(order, rng)
       const [xs, ys] = tf.tidy(() => {
         const index = tf.tensor1d(order, 'int32')
         return [tf.gather(xAll, index), tf.gather(yAll, index)]
       })
+      reporter?.startEpoch(epoch, batchesPerEpoch)
       let history: tf.History
       try {
         history = await model.fit(xs, ys, {
@@ -187,40 +237,70 @@ export async function trainModel(
           shuffle: false,
           validationData,
           ...(classWeight && { classWeight }),
+          // With a callback object of its own, tfjs drops its default one that yields to the
+          // event loop now and then; an empty CustomCallback keeps that yield.
+          ...(reporter && { callbacks: [reporter, new tf.CustomCallback({})] }),
         })
+        await reporter?.flush()
       } finally {
         xs.dispose()
         ys.dispose()
       }
       const loss = first(history.history.loss) ?? Number.NaN
       const elapsed = performance.now() - epochStart
-      const log: EpochLog = {
-        epoch,
-        loss,
-        valLoss: first(history.history.val_loss),
-        accuracy: first(history.history.acc),
-        valAccuracy: first(history.history.val_acc),
-        elapsedMs: performance.now() - started,
-        samplesPerSecond: (train.x.rows / elapsed) * 1000,
-      }
       if (!Number.isFinite(loss)) {
         throw new TrainingDivergedError(
           `The loss became ${String(loss)} in epoch ${epoch}: training diverged. Lower the learning rate (try ${config.learningRate / 10}) or check that the inputs are scaled.`,
         )
       }
+      const valLoss = first(history.history.val_loss)
+      const log: EpochLog = {
+        epoch,
+        loss,
+        valLoss,
+        accuracy: first(history.history.acc),
+        valAccuracy: first(history.history.val_acc),
+        elapsedMs: performance.now() - started,
+        samplesPerSecond: (train.x.rows / elapsed) * 1000,
+        learningRate,
+        metrics: await metrics.measure(model),
+        backend: tf.getBackend(),
+      }
+      const monitored = valLoss ?? loss
+      let stop = false
+      if (rule) {
+        const verdict = earlyStoppingStep(rule, early, epoch, monitored)
+        early = verdict.early
+        // Kept before `onEpoch`, so the tensor count it sees is the same from the first epoch on.
+        if (verdict.improved && rule.restoreBestWeights) best.keep(model)
+        stop = verdict.stop
+      }
       epochs.push(log)
       onEpoch(log)
+      ;({ learningRate, plateau } = nextLearningRate(
+        config.schedule,
+        config.learningRate,
+        epoch,
+        learningRate,
+        plateau,
+        monitored,
+      ))
+      const state: TrainState = { epoch, epochs: [...epochs], learningRate, plateau, early }
+      await options.onCheckpoint?.(model, state, best.current)
+      if (stop) {
+        stopReason = 'early-stopping'
+        break
+      }
     }
+    const last = epochs.at(-1)?.epoch ?? 0
+    const restore = rule?.restoreBestWeights === true && early.bestEpoch < last
+    const restoredEpoch = restore && best.restoreInto(model) ? early.bestEpoch : null
+    return { epochs, stoppedEarly: stopReason === 'stopped', stopReason, restoredEpoch }
   } finally {
-    xAll.dispose()
-    yAll.dispose()
-    validationData?.forEach((t) => t.dispose())
-  }
-  return {
-    epochs,
-    stoppedEarly,
-    stopReason: stoppedEarly ? 'stopped' : 'completed',
-    restoredEpoch: null,
+    tf.dispose(tensors)
+    metrics?.dispose()
+    reporter?.dispose()
+    best.dispose()
   }
 }
 

@@ -5,6 +5,7 @@ import { outputHead } from '../model/head'
 import { tableInput } from '../model/model-input'
 import { modelSpecOf } from '../model/model-spec'
 import { createRng } from '../random'
+import { setLearningRate } from './optimizer'
 import { OPTIMIZERS, trainConfigSchema, type TrainConfig } from './train-config'
 
 const head = outputHead({ column: 'y', task: 'regression' })
@@ -83,5 +84,35 @@ describe('createOptimizer through compileModel', () => {
     ).toEqual({ optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 3 })
     expect(() => trainConfigSchema.parse({ ...config('adam', 0.1), optimizer: 'lbfgs' })).toThrow()
     expect(() => trainConfigSchema.parse({ ...config('sgd', 0.1), momentum: 1 })).toThrow()
+  })
+})
+
+describe('setLearningRate', () => {
+  /** How far the first full-batch step moves each weight, at the compiled rate or `rate`. */
+  async function firstStep(name: TrainConfig['optimizer'], rate: number | null): Promise<number[]> {
+    const { x, y } = data()
+    const model = buildModel(modelSpecOf([]), tableInput(2), head, 3)
+    compileModel(model, head, { ...config(name, 0.1), momentum: 0.9 })
+    try {
+      const before = await Promise.all(model.getWeights().map((w) => w.data()))
+      if (rate !== null) setLearningRate(model.optimizer, rate)
+      await model.fit(x, y, { epochs: 1, batchSize: 256, shuffle: false })
+      const after = await Promise.all(model.getWeights().map((w) => w.data()))
+      return after.flatMap((a, i) => Array.from(a, (v, j) => v - (before[i]?.[j] ?? 0)))
+    } finally {
+      tf.dispose([x, y])
+      disposeModel(model)
+    }
+  }
+
+  // Every optimiser's first step is linear in the rate, so half the rate must move each weight
+  // exactly half as far: proof the optimiser reads the new rate, whichever way it stores it.
+  it.each(OPTIMIZERS)('%s steps with the new rate and keeps no extra tensor', async (name) => {
+    const tensors = tf.memory().numTensors
+    const full = await firstStep(name, null)
+    const half = await firstStep(name, 0.05)
+    expect(full.some((d) => Math.abs(d) > 1e-4)).toBe(true)
+    half.forEach((d, i) => expect(d).toBeCloseTo((full[i] as number) / 2, 6))
+    expect(tf.memory().numTensors).toBe(tensors)
   })
 })

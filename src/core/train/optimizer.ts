@@ -30,3 +30,18 @@ export function createOptimizer(config: TrainConfig): tf.Optimizer {
       return tf.train.adamax(rate)
   }
 }
+
+/**
+ * Changes a compiled optimiser's learning rate between epochs, for every optimiser tfjs 4.22 has.
+ * SGD and Momentum cache the negated rate as a kept scalar `c`, which only their own
+ * `setLearningRate` renews (and disposes the old one, so the count of tensors stays put); Adam,
+ * Adamax, RMSprop, Adagrad and Adadelta read the plain `learningRate` field on every step.
+ */
+export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
+  const settable = optimizer as tf.Optimizer & {
+    learningRate?: number
+    setLearningRate?: (rate: number) => void
+  }
+  if (typeof settable.setLearningRate === 'function') settable.setLearningRate(learningRate)
+  else settable.learningRate = learningRate
+}

@@ -1,5 +1,5 @@
 import { findColumn, type Table } from '../../table/table'
-import { balancedClassWeights, oversampleRows } from '../balance'
+import { classWeightsFor, oversampleRows } from '../balance'
 import { windowGrid } from '../model-input'
 import type { Feature, Recipe } from '../recipe-schema'
 import { splitRows } from '../split'
@@ -388,7 +388,7 @@ export function fitOnParts(
     let classWeights: number[] | null = null
     if (recipe.target.task !== 'regression') {
       if (recipe.balance.method === 'class-weights')
-        classWeights = balancedClassWeights(current, recipe.target, parts.train)
+        classWeights = classWeightsFor(current, recipe.target, parts.train, recipe.balance.weights)
       if (recipe.balance.method === 'oversample') {
         const before = parts.train.length
         parts = {
