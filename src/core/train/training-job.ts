@@ -31,6 +31,7 @@ import {
 import { BackendLostError, nextBackend, openTryScope, watchBackend } from './fallback'
 import { measureTrainingSpeed } from './probe'
 import { trainingSeed } from './train-config'
+import { validationFor, type TrainingRows } from './validation-source'
 
 /** Everything a training run needs, prepared by the recipe: plain arrays that cross to a worker. */
 export interface TrainingJob {
@@ -129,10 +130,12 @@ export async function runTrainingJob(
     const broken = checkModel(recipe.model, input, head).firstError
     if (broken) throw new Error(`The model cannot be trained: ${broken.message}`)
     const seed = trainingSeed(recipe.training, recipe.seed)
+    // Held out once, so every backend a fallback moves to trains and validates on the same rows.
+    const rows = validationFor(job.train, job.validation, recipe.training, seed)
     const store = job.runId ? checkpoints : null
     let checkpoint = await resumePoint(job, store)
     const choice = await chooseBackend(job.backend, () =>
-      measureTrainingSpeed(recipe.model, head, recipe.training, job.train, seed, input),
+      measureTrainingSpeed(recipe.model, head, recipe.training, rows.train, seed, input),
     )
     emit({ type: 'backend', choice })
     const tensorsBefore = tf.memory().numTensors
@@ -143,7 +146,7 @@ export async function runTrainingJob(
     let backend = choice.backend
     for (;;) {
       try {
-        const attempt = { job, control, emit, input, head, seed, store }
+        const attempt = { job, rows, control, emit, input, head, seed, store }
         const finished = await trainOn(
           attempt,
           backend,
@@ -186,6 +189,7 @@ export async function runTrainingJob(
 /** What one try on one backend needs besides the backend and the checkpoint. */
 interface Attempt {
   readonly job: TrainingJob
+  readonly rows: TrainingRows
   readonly control: TrainControl
   readonly emit: (event: TrainingEvent) => void
   readonly input: ModelInput
@@ -200,7 +204,7 @@ interface Attempt {
  * backend fails.
  */
 async function trainOn(
-  { job, control, emit, input, head, seed, store }: Attempt,
+  { job, rows, control, emit, input, head, seed, store }: Attempt,
   backend: BackendName,
   from: Checkpoint | null,
   keep: (checkpoint: Checkpoint) => void,
@@ -240,8 +244,8 @@ async function trainOn(
       : undefined
     const training = trainModel(
       model,
-      job.train,
-      job.validation,
+      rows.train,
+      rows.validation,
       recipe.training,
       seed,
       guarded,
