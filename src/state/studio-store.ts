@@ -5,6 +5,7 @@ import { createImageRecipeSlice, type ImageRecipeSlice } from './image-recipe-sl
 import { createModelSlice, type ModelSlice } from './model-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
+import { createResumeSlice, type ResumeSlice } from './resume-slice'
 import { createRunsSlice, type RunsSlice } from './runs-slice'
 import { createTrainingSlice, type TrainingSlice } from './training-slice'
 
@@ -14,6 +15,7 @@ export type StudioState = DataSlice &
   RecipeSlice &
   ModelSlice &
   TrainingSlice &
+  ResumeSlice &
   RunsSlice &
   NavigationSlice
 
@@ -25,6 +27,7 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createRecipeSlice(...args),
   ...createModelSlice(...args),
   ...createTrainingSlice(...args),
+  ...createResumeSlice(...args),
   ...createRunsSlice(...args),
   ...createNavigationSlice(...args),
 }))

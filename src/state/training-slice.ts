@@ -5,6 +5,8 @@ import type { BackendName, BackendRequest } from '../core/train/backend-names'
 import type { BackendChoice } from '../core/train/backends'
 import type { EpochLog } from '../core/train/engine'
 import type { TrainingMessage } from '../core/train/protocol'
+import { fallbackNote } from '../core/train/fallback-note'
+import { forgetActiveRun, saveActiveRun } from '../workers/checkpoint-records'
 import { startImageTrainingRun, startTrainingRun, type TrainingRun } from '../workers/train-client'
 import type { Slice } from './slice'
 
@@ -89,6 +91,12 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
     flushTimer = null
     pending = []
   }
+  /** The table run under way: its checkpoint and record go once it ends. */
+  let activeRunId: string | null = null
+  const forgetRun = () => {
+    if (activeRunId !== null) void forgetActiveRun(activeRunId).catch(() => undefined)
+    activeRunId = null
+  }
   const onMessage = (message: TrainingMessage) => {
     switch (message.type) {
       case 'backend': {
@@ -110,10 +118,24 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
         pendingTensors = message.tensors
         flushTimer ??= setTimeout(flushEpochs, EPOCH_FLUSH_MS)
         break
+      case 'checkpoint':
+        // Saved in IndexedDB by the worker: a reload from now on offers to resume from here.
+        break
+      case 'fallback': {
+        flushEpochs()
+        const choice = get().backendChoice
+        const { from, to, epoch, reason } = message
+        if (choice) {
+          const notes = [...choice.notes, fallbackNote(from, to, epoch, reason)]
+          set({ backendChoice: { ...choice, backend: to, notes } })
+        }
+        break
+      }
       case 'done': {
         const { outcome, ...evaluation } = message.result
         flushEpochs()
         endRun()
+        forgetRun()
         set({
           trainingStatus: 'done',
           trained: {
@@ -131,6 +153,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       case 'error':
         flushEpochs()
         endRun()
+        forgetRun()
         set({ trainingStatus: 'error', trainingError: message.message })
         break
     }
@@ -158,7 +181,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
     backendRequest: 'auto',
     setBackendRequest: (backendRequest) => set({ backendRequest }),
     startTraining: () => {
-      const { dataset, recipe, plan, backendRequest } = get()
+      const { dataset, recipe, plan, backendRequest, resumingRunId } = get()
       const images = recipe?.source.kind === 'images'
       if (!recipe || (!dataset && !images)) return
       endRun()
@@ -170,7 +193,24 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
           ? measured.choice.backend
           : backendRequest
       if (images) return startImageRun(backend)
-      if (dataset) run = startTrainingRun({ recipe, table: dataset.table, backend }, onMessage)
+      if (!dataset) return
+      // An interrupted run the analyst chose to resume goes on under its own id.
+      const resume = resumingRunId !== null
+      const runId = resumingRunId ?? crypto.randomUUID()
+      activeRunId = runId
+      const { name: datasetName, table } = dataset
+      // Kept so that a reload can resume; the first checkpoint comes epochs after this put.
+      if (!resume)
+        void saveActiveRun({
+          runId,
+          startedAt: Date.now(),
+          datasetName,
+          recipe,
+          table,
+          backend,
+        }).catch(() => undefined)
+      const request = { recipe, table, backend, runId, resume }
+      run = startTrainingRun(request, onMessage)
     },
     pauseTraining: () => {
       if (get().trainingStatus !== 'training') return

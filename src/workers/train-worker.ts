@@ -3,6 +3,7 @@ import './register-backends'
 import type { TrainingCommand, TrainingMessage } from '../core/train/protocol'
 import { runImageTraining, type ImageTrainingCommand } from '../core/train/image-run'
 import { runStudioTraining } from '../core/train/studio-run'
+import { indexedDbCheckpoints } from './checkpoint-store'
 
 let paused = false
 let stopped = false
@@ -45,7 +46,12 @@ self.addEventListener('message', (event: MessageEvent<TrainingCommand | ImageTra
     case 'start':
       paused = false
       stopped = false
-      void runStudioTraining(command.request, { shouldStop: () => stopped, waitWhilePaused }, post)
+      void runStudioTraining(
+        command.request,
+        { shouldStop: () => stopped, waitWhilePaused },
+        post,
+        indexedDbCheckpoints,
+      )
       break
     case 'start-images':
       paused = false

@@ -5,6 +5,7 @@ import { prepareTrainingJob } from '../recipe/prepare-job'
 import type { Recipe } from '../recipe/recipe-schema'
 import type { Table } from '../table/table'
 import type { BackendRequest } from './backend-names'
+import type { CheckpointStore } from './checkpoint'
 import type { TrainControl } from './engine'
 import {
   runTrainingJob,
@@ -47,6 +48,7 @@ export async function runStudioTraining(
   request: StudioRunRequest,
   control: TrainControl,
   emit: (event: StudioRunEvent) => void,
+  checkpoints: CheckpointStore | null = null,
 ): Promise<void> {
   let prepared: ReturnType<typeof prepareTrainingJob>
   try {
@@ -64,7 +66,7 @@ export async function runStudioTraining(
     ...(request.runId !== undefined && { runId: request.runId }),
     ...(request.resume !== undefined && { resume: request.resume }),
   }
-  await runPreparedJob(job, prepared.split.test, control, emit)
+  await runPreparedJob(job, prepared.split.test, control, emit, checkpoints)
 }
 
 /**
@@ -76,8 +78,9 @@ export async function runPreparedJob(
   testRows: Int32Array,
   control: TrainControl,
   emit: (event: StudioRunEvent) => void,
+  checkpoints: CheckpointStore | null = null,
 ): Promise<void> {
-  await runTrainingJob(job, control, (event) => {
+  const scored = (event: TrainingEvent) => {
     if (event.type !== 'done') return emit(event)
     const { testOutputs } = event.outcome
     const baseline = priorBaselineOutputs(job.recipe, job.train.y.values, job.test.y.rows)
@@ -91,5 +94,6 @@ export async function runPreparedJob(
         baselineMetrics: evaluatePredictions(job.recipe, job.test.y.values, baseline),
       },
     })
-  })
+  }
+  await runTrainingJob(job, control, scored, checkpoints)
 }

@@ -13,6 +13,7 @@ import { inferTable } from '../table/infer-types'
 import { parseDelimitedText } from '../table/parse-delimited'
 import type { Table } from '../table/table'
 import type { BackendRequest } from './backend-names'
+import type { Checkpoint, CheckpointStore } from './checkpoint'
 import type { TrainControl } from './engine'
 import { runStudioTraining, type StudioRunEvent } from './studio-run'
 import { runTrainingJob, type TrainingEvent, type TrainingJob } from './training-job'
@@ -29,6 +30,9 @@ function dataset(name: string): Table {
 const german = dataset('GermanCredit.csv')
 const proposed = proposeRecipe(german, 'GermanCredit.csv', 'Class')
 const recipe: Recipe = { ...proposed, training: { ...proposed.training, epochs: EPOCHS } }
+
+/** Event types in order, without the per-batch losses (a few per epoch, as the engine chunks them). */
+const kinds = (seen: TrainingEvent[]) => seen.map((e) => e.type).filter((t) => t !== 'batches')
 
 const runFreely: TrainControl = {
   shouldStop: () => false,
@@ -59,7 +63,7 @@ describe('runTrainingJob', () => {
   it('on CPU reports the backend, then every epoch, then the finished model', async () => {
     const job = jobFor('cpu')
     const seen = await events(job)
-    expect(seen.map((e) => e.type)).toEqual(['backend', 'epoch', 'epoch', 'epoch', 'done'])
+    expect(kinds(seen)).toEqual(['backend', 'epoch', 'epoch', 'epoch', 'done'])
     const [first] = seen
     if (first?.type !== 'backend') throw new Error('backend first')
     expect(first.choice).toEqual({ backend: 'cpu', requested: 'cpu', probes: [], notes: [] })
@@ -145,12 +149,97 @@ describe('runTrainingJob', () => {
     }
     const before = tf.memory().numTensors
     const seen = await events(unscaled)
-    expect(seen.map((e) => e.type)).toEqual(['backend', 'error'])
-    const error = seen[1]
+    expect(kinds(seen)).toEqual(['backend', 'error'])
+    const error = seen.at(-1)
     if (error?.type !== 'error') throw new Error('expected an error event')
     expect(error.diverged).toBe(true)
     expect(error.message).toMatch(/training diverged\. Lower the learning rate/)
     expect(tf.memory().numTensors).toBe(before)
+  })
+})
+
+/** Checkpoints kept in a Map: the store contract as the worker's IndexedDB store keeps it. */
+function memoryStore(): CheckpointStore & { readonly saved: Map<string, Checkpoint> } {
+  const saved = new Map<string, Checkpoint>()
+  return {
+    saved,
+    load: (runId) => Promise.resolve(saved.get(runId)),
+    save: (checkpoint) => {
+      // A copy, as IndexedDB keeps one: later epochs must not reach into it.
+      saved.set(checkpoint.runId, structuredClone(checkpoint))
+      return Promise.resolve()
+    },
+  }
+}
+
+describe('runTrainingJob with a run id', () => {
+  it('checkpoints every epoch, and a resumed job goes on from the last one', async () => {
+    const prepared = jobFor('cpu')
+    const training = { ...prepared.recipe.training, epochs: 3 }
+    const job = { ...prepared, recipe: { ...prepared.recipe, training } }
+    const unbroken = done(await events(job)).epochs.map((l) => l.loss)
+
+    // The first run ends after epoch 2, as a page that closes would leave it.
+    const store = memoryStore()
+    let epochsSeen = 0
+    const closing: TrainControl = {
+      shouldStop: () => epochsSeen >= 2,
+      waitWhilePaused: () => Promise.resolve(),
+    }
+    const first: TrainingEvent[] = []
+    await runTrainingJob(
+      { ...job, runId: 'run-a' },
+      closing,
+      (e) => {
+        if (e.type === 'epoch') epochsSeen += 1
+        first.push(e)
+      },
+      store,
+    )
+    expect(first.filter((e) => e.type === 'checkpoint')).toEqual([
+      { type: 'checkpoint', epoch: 1 },
+      { type: 'checkpoint', epoch: 2 },
+    ])
+    expect(store.saved.get('run-a')?.state.epoch).toBe(2)
+
+    const before = tf.memory().numTensors
+    const resumed: TrainingEvent[] = []
+    await runTrainingJob(
+      { ...job, runId: 'run-a', resume: true },
+      runFreely,
+      (e) => resumed.push(e),
+      store,
+    )
+    // Epochs 1–2 come back from the checkpoint for the curves; epoch 3 is trained.
+    const logs = resumed.flatMap((e) => (e.type === 'epoch' ? [e.log] : []))
+    expect(logs.map((l) => l.epoch)).toEqual([1, 2, 3])
+    expect(resumed.filter((e) => e.type === 'checkpoint')).toEqual([
+      { type: 'checkpoint', epoch: 3 },
+    ])
+    const outcome = done(resumed)
+    expect(outcome.epochs.map((l) => l.epoch)).toEqual([1, 2, 3])
+    outcome.epochs.forEach((l, i) => expect(l.loss).toBeCloseTo(unbroken[i] ?? Number.NaN, 6))
+    expect(tf.memory().numTensors).toBe(before)
+  })
+
+  it('refuses to resume a run whose checkpoint is gone, saying to start again', async () => {
+    const seen = await new Promise<TrainingEvent[]>((resolve) => {
+      const all: TrainingEvent[] = []
+      void runTrainingJob(
+        { ...jobFor('cpu'), runId: 'never-saved', resume: true },
+        runFreely,
+        (e) => all.push(e),
+        memoryStore(),
+      ).then(() => resolve(all))
+    })
+    expect(seen).toEqual([
+      {
+        type: 'error',
+        message:
+          'The checkpoint of this run is gone (the browser may have cleared its storage). Start training again.',
+        diverged: false,
+      },
+    ])
   })
 })
 
@@ -160,7 +249,7 @@ describe('runTrainingJob refuses a network that does not fit the data', () => {
     const lstm = modelSpecOf(stackOf([layer('lstm')]))
     const before = tf.memory().numTensors
     const seen = await events({ ...job, recipe: { ...job.recipe, model: lstm } })
-    expect(seen.map((e) => e.type)).toEqual(['error'])
+    expect(kinds(seen)).toEqual(['error'])
     const error = seen[0]
     if (error?.type !== 'error') throw new Error('expected an error event')
     expect(error.diverged).toBe(false)
