@@ -3,6 +3,7 @@ import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 import { EpochTable } from './epoch-table'
 import { CurveChart } from './curve-chart'
+import { ResumeOffer } from './resume-offer'
 import { RunCompare } from './run-compare'
 import { RunHistoryPanel } from './run-history-panel'
 import { TrainControls } from './train-controls'
@@ -17,6 +18,7 @@ export function TrainStep() {
     // Runs kept from earlier visits stay in view: they say which data to load to restore them.
     return (
       <Stack gap="md">
+        <ResumeOffer />
         <EmptyState title="Nothing to train yet">
           Load data and choose a target column on the Data step.
         </EmptyState>
@@ -27,6 +29,7 @@ export function TrainStep() {
   }
   return (
     <Stack gap="md">
+      <ResumeOffer />
       <Paper withBorder p="md" radius="md">
         <TrainSettings />
         <TrainControls />
