@@ -16,6 +16,15 @@ export abstract class SeededTrainingNoise extends tf.layers.Layer {
   protected readonly seed: number
   private calls = 0
 
+  /** Batches drawn so far: a checkpoint saves it, so a resumed run draws where the run stopped. */
+  get batchesDrawn(): number {
+    return this.calls
+  }
+
+  set batchesDrawn(count: number) {
+    this.calls = count
+  }
+
   constructor(args: SeededNoiseArgs) {
     super({
       ...(args.inputShape && { inputShape: args.inputShape }),

@@ -98,18 +98,9 @@ async function setOptimizerWeights(optimizer: tf.Optimizer, saved: NamedTensor[]
   adamax.accumulatedWeightedInfNorm = moments.slice(half).map(variable)
 }
 
-/**
- * The batch counter of the studio's seeded dropout and noise layers (private there: it only ever
- * moves forward in training, and only a checkpoint needs to set it).
- */
-interface NoiseCounter {
-  calls: number
-}
-
-function noiseLayers(model: tf.LayersModel): NoiseCounter[] {
-  return model.layers
-    .filter((l) => l instanceof SeededTrainingNoise)
-    .map((l) => l as unknown as NoiseCounter)
+/** The studio's seeded dropout and noise layers, whose batch counters a checkpoint carries. */
+function noiseLayers(model: tf.LayersModel): SeededTrainingNoise[] {
+  return model.layers.filter((l) => l instanceof SeededTrainingNoise)
 }
 
 async function save(name: string, tensor: tf.Tensor): Promise<SavedTensor> {
@@ -153,7 +144,7 @@ export async function captureCheckpoint(
       weights,
       optimizer: optimizerSaved,
       bestWeights: best,
-      noiseDraws: noiseLayers(model).map((l) => l.calls),
+      noiseDraws: noiseLayers(model).map((l) => l.batchesDrawn),
     }
   } finally {
     tf.dispose(owned)
@@ -193,7 +184,7 @@ export async function restoreCheckpoint(
   const noise = noiseLayers(model)
   checkpoint.noiseDraws?.forEach((calls, i) => {
     const layer = noise[i]
-    if (layer) layer.calls = calls
+    if (layer) layer.batchesDrawn = calls
   })
   return checkpoint.bestWeights ? checkpoint.bestWeights.map(load) : null
 }
