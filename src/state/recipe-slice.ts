@@ -36,6 +36,8 @@ export interface RecipeSlice {
   planProgress: PlanProgress | null
   chooseTarget: (column: string | null) => void
   setSeed: (seed: number) => void
+  /** Puts a whole recipe back (a restored run) and plans it; training state is the caller's. */
+  restoreRecipe: (recipe: Recipe) => void
   setTrainConfig: (config: Partial<TrainConfig>) => void
   addStep: (draft: StepDraft, at?: number) => void
   updateStep: (id: string, step: Step) => void
@@ -168,6 +170,7 @@ export const createRecipeSlice: Slice<RecipeSlice> = (set, get) => {
         previous.source.name === dataset.name
       replan(proposal && keepModel ? { ...proposal, model: previous.model } : proposal)
     },
+    restoreRecipe: (recipe) => replan(recipe, true),
     setSeed: (seed) => {
       if (Number.isInteger(seed)) edit((recipe) => ({ ...recipe, seed }))
     },

@@ -140,10 +140,9 @@ export const createRunsSlice: Slice<RunsSlice> = (set, get, store) => {
       get().chooseTarget(recipe.target.column)
     }
     const samePreparation = current !== null && preparationOf(current) === preparationOf(recipe)
-    set({ recipe })
-    // The recipe slice has no action that plans a whole recipe: an edit that keeps the recipe
-    // now in the store as it is (its own seed) plans it.
-    if (!samePreparation) get().setSeed(recipe.seed)
+    // The same preparation needs no new plan: the one on screen is the run's.
+    if (samePreparation) set({ recipe })
+    else get().restoreRecipe(recipe)
   }
 
   return {
