@@ -14,3 +14,25 @@ export function formatRate(value: number): string {
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`
 }
+
+/** "812 KB", "3.4 MB": memory as a person reads it (powers of 1024). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1
+  return `${value.toFixed(digits)} ${units[unit] ?? 'GB'}`
+}
+
+/** "45 s", "3 min 05 s", "1 h 02 min": a remaining time, rounded to the second. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  if (s < 60) return `${s} s`
+  const pad = (n: number) => String(n).padStart(2, '0')
+  if (s < 3600) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`
+  return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`
+}
