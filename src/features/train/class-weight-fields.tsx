@@ -1,7 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { BalanceSpec } from '../../core/recipe/recipe-schema'
 import { useStudio } from '../../state/studio-store'
-import { ConfigNumber } from './config-number'
+import { CommitNumberInput } from '../../ui/commit-number-input'
 
 type Choice = 'none' | 'balanced' | 'custom' | 'oversample'
 
@@ -51,20 +51,24 @@ export function ClassWeightFields({ busy }: { busy: boolean }) {
       {choice === 'custom' && (
         <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
           {classes.map((label, i) => (
-            <ConfigNumber
-              key={label}
+            // Applied on leaving the field: each change prepares the data again.
+            <CommitNumberInput
+              key={`${label}:${String(weights[i] ?? 1)}`}
               label={`Weight of class ${label}`}
+              size="xs"
               value={weights[i] ?? 1}
               min={0.01}
               step={0.1}
-              valid={(v) => v > 0}
-              onValid={(w) =>
+              decimalScale={4}
+              disabled={busy}
+              onCommit={(w) =>
+                w !== null &&
+                w > 0 &&
                 setBalance({
                   method: 'class-weights',
                   weights: classes.map((_, j) => (j === i ? w : (weights[j] ?? 1))),
                 })
               }
-              disabled={busy}
             />
           ))}
         </SimpleGrid>

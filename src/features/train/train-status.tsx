@@ -109,7 +109,7 @@ export function TrainStatus() {
             </Text>
           </Text>
         </Group>
-        {stoppedByEarly && runEnd && (
+        {stoppedByEarly && (
           <Text size="sm" mb="xs">
             {earlyStopText(runEnd, done, last?.valLoss !== null && last !== undefined)}
           </Text>
