@@ -29,10 +29,10 @@ test('the live view draws each chosen metric and every batch, follows the schedu
   await setNumber(page, 'Batch size', 16)
   await setNumber(page, 'Learning rate', 0.004)
   await page.getByRole('combobox', { name: 'Learning-rate schedule' }).selectOption('step')
-  await setNumber(page, 'Every (epochs)', 3)
+  await setNumber(page, 'Drop every', 3)
   await setNumber(page, 'Multiply by', 0.5)
   await page.getByRole('switch', { name: 'Early stopping' }).check()
-  await setNumber(page, 'Patience (epochs)', 3)
+  await setNumber(page, 'Patience', 3)
   await page.getByRole('checkbox', { name: 'Precision' }).check()
   await setNumber(page, 'Training seed', 7)
 
@@ -118,7 +118,7 @@ test('the page stays responsive while training: no long task on the main thread'
   await expect(studio.trainStatus()).toContainText('Stopped by hand after')
   const ended = await page.evaluate(() => performance.now())
 
-  expect(await chartPoints(page, 'Training loss per batch')).toBeGreaterThan(1000)
+  expect(await chartPoints(page, 'Training loss per batch')).toBeGreaterThan(200)
   const during = await page.evaluate(
     ([from, to]) =>
       (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter(

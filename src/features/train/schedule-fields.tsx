@@ -43,7 +43,8 @@ export function ScheduleFields({ config, busy }: { config: TrainConfig; busy: bo
       {schedule.kind === 'step' && (
         <SimpleGrid cols={2} spacing="xs">
           <ConfigNumber
-            label="Every (epochs)"
+            label="Drop every"
+            suffix=" epochs"
             value={schedule.every}
             integer
             min={1}
@@ -88,7 +89,8 @@ export function ScheduleFields({ config, busy }: { config: TrainConfig; busy: bo
             disabled={busy}
           />
           <ConfigNumber
-            label="Wait (epochs)"
+            label="Wait"
+            suffix=" epochs"
             value={schedule.patience}
             integer
             min={1}

@@ -45,7 +45,8 @@ export function StoppingFields({ config, busy }: { config: TrainConfig; busy: bo
         <>
           <SimpleGrid cols={2} spacing="xs">
             <ConfigNumber
-              label="Patience (epochs)"
+              label="Patience"
+              suffix=" epochs"
               value={early.patience}
               integer
               min={1}
