@@ -1,14 +1,25 @@
+// toLocaleString builds a formatter on every call: far too slow for chart ticks and live tables.
+const formats = new Map<number, Intl.NumberFormat>()
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = formats.get(digits)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })
+    formats.set(digits, format)
+  }
+  return format
+}
+
 /** Numbers as an analyst reads them: grouped thousands, a sensible number of decimals. */
 export function formatNumber(value: number | null | undefined, digits = 4): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—'
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString('en-US')
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return numberFormat(0).format(value)
   const abs = Math.abs(value)
   if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return value.toExponential(2)
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits })
+  return numberFormat(digits).format(value)
 }
 
 export function formatRate(value: number): string {
-  return `${Math.round(value).toLocaleString('en-US')} samples/s`
+  return `${numberFormat(0).format(Math.round(value))} samples/s`
 }
 
 export function formatPercent(fraction: number): string {

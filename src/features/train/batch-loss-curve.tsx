@@ -9,57 +9,85 @@ import {
   YAxis,
 } from 'recharts'
 import { useStudio } from '../../state/studio-store'
-import { formatNumber } from '../../ui/format'
 import { ChartFrame } from './chart-frame'
-import { batchPoints } from './curve-data'
-import { TRAIN_COLOR, type Scale } from './epoch-curve'
+import {
+  CHART_MARGIN,
+  formatEpochLabel,
+  formatEpochTick,
+  formatTooltipValue,
+  formatValueTick,
+  GRID_COLOR,
+  TICK_STYLE,
+  TRAIN_COLOR,
+  type Scale,
+} from './chart-style'
+import { batchPoints, roundTicks, valueAxis } from './curve-data'
+import { REDRAW_MS, useThrottled } from './use-throttled'
+
+const LEGEND = [
+  { name: 'Smoothed', color: TRAIN_COLOR },
+  { name: 'Raw', color: TRAIN_COLOR, faint: true },
+]
 
 /** The training loss of every batch (merged when there are many), smoothed, raw faint behind. */
 export const BatchLossCurve = memo(function BatchLossCurve({
   smoothing,
   scale,
+  live,
 }: {
   smoothing: number
   scale: Scale
+  /** While a run is under way: no hover tooltip, whose bookkeeping costs every redraw. */
+  live: boolean
 }) {
-  const curve = useStudio((s) => s.batchCurve)
+  const curve = useThrottled(
+    useStudio((s) => s.batchCurve),
+    REDRAW_MS,
+  )
   const data = useMemo(() => (curve ? batchPoints(curve, smoothing) : []), [curve, smoothing])
+  const from = data[0]?.x ?? 0
+  const to = data.at(-1)?.x ?? 1
+  const domain = useMemo(() => [from, to], [from, to])
+  const ticks = useMemo(() => roundTicks(from, to, 6), [from, to])
+  const yAxis = useMemo(
+    () =>
+      valueAxis(
+        data.map((d) => d.raw),
+        scale,
+      ),
+    [data, scale],
+  )
   const per = curve && curve.stride > 1 ? ` (each point ${curve.stride} batches)` : ''
   return (
     <ChartFrame
       title={`Training loss per batch${per}`}
       label="Training loss per batch"
       points={data.length}
-      legend={[
-        { name: 'Smoothed', color: TRAIN_COLOR },
-        { name: 'Raw', color: TRAIN_COLOR, faint: true },
-      ]}
+      legend={LEGEND}
     >
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-2)" />
+        <LineChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" stroke={GRID_COLOR} />
           <XAxis
             dataKey="x"
             type="number"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={(v: number) => formatNumber(v, 1)}
-            tick={{ fontSize: 11 }}
-            minTickGap={16}
+            domain={domain}
+            ticks={ticks}
+            interval={0}
+            tickFormatter={formatEpochTick}
+            tick={TICK_STYLE}
           />
           <YAxis
+            interval={0}
             scale={scale}
-            domain={['auto', 'auto']}
-            tickFormatter={(v: number) => formatNumber(v, 3)}
-            tick={{ fontSize: 11 }}
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
+            tickFormatter={formatValueTick}
+            tick={TICK_STYLE}
             width={52}
             allowDataOverflow
           />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
-            labelFormatter={(l: unknown) =>
-              `Epoch ${typeof l === 'number' ? formatNumber(l, 2) : ''}`
-            }
-          />
+          {!live && <Tooltip formatter={formatTooltipValue} labelFormatter={formatEpochLabel} />}
           <Line
             dataKey="raw"
             name="Raw loss"

@@ -37,11 +37,12 @@ export function ChartFrame({
           ))}
         </Group>
       </Group>
+      {/* Contained: a redraw restyles and lays out this box only, not the page around it. */}
       <div
         role="img"
         aria-label={label}
         data-points={points}
-        style={{ width: '100%', height: 190 }}
+        style={{ width: '100%', height: 190, contain: 'strict' }}
       >
         {children}
       </div>

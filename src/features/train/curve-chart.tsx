@@ -1,19 +1,23 @@
 import { Group, Paper, SegmentedControl, SimpleGrid, Slider, Text, Title } from '@mantine/core'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { EpochLog } from '../../core/train/engine'
 import { useStudio } from '../../state/studio-store'
 import { BatchLossCurve } from './batch-loss-curve'
 import { seriesOf } from './curve-data'
-import { EpochCurve, type Scale } from './epoch-curve'
+import type { Scale } from './chart-style'
+import { EpochCurve } from './epoch-curve'
+import { REDRAW_MS, useThrottled } from './use-throttled'
+import { useTrainingBusy } from './use-training-busy'
 
 /**
  * The live curves: training loss per batch, then the loss and each tracked metric per epoch for
- * training and validation rows. Deferred, so React renders them between the worker's messages.
+ * training and validation rows.
  */
 export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
   const [scale, setScale] = useState<Scale>('linear')
   const [smoothing, setSmoothing] = useState(0.6)
-  const shownEpochs = useDeferredValue(epochs)
+  const shownEpochs = useThrottled(epochs, REDRAW_MS)
+  const live = useTrainingBusy()
   const hasBatches = useStudio((s) => s.batchCurve !== null)
   const series = useMemo(() => seriesOf(shownEpochs), [shownEpochs])
   return (
@@ -52,9 +56,9 @@ export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
-        {hasBatches && <BatchLossCurve smoothing={smoothing} scale={scale} />}
+        {hasBatches && <BatchLossCurve smoothing={smoothing} scale={scale} live={live} />}
         {series.map((s) => (
-          <EpochCurve key={s} epochs={shownEpochs} series={s} scale={scale} />
+          <EpochCurve key={s} epochs={shownEpochs} series={s} scale={scale} live={live} />
         ))}
       </SimpleGrid>
     </Paper>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EpochLog } from '../../core/train/engine'
 import { appendBatchLosses } from '../../state/training-slice'
-import { batchPoints, seriesOf, smoothEma, valueOf } from './curve-data'
+import { batchPoints, roundTicks, seriesOf, smoothEma, valueAxis, valueOf } from './curve-data'
 
 const epoch = (n: number, extra: Partial<EpochLog> = {}): EpochLog => ({
   epoch: n,
@@ -86,5 +86,30 @@ describe('appendBatchLosses', () => {
   it('starts a resumed run where it went on', () => {
     const curve = appendBatchLosses(null, [chunk(5, 0, [0.5])])
     expect(curve && batchPoints(curve, 0)[0]?.x).toBeCloseTo(4.01, 12)
+  })
+})
+
+describe('roundTicks', () => {
+  it('gives round steps across the range, whole epochs where asked', () => {
+    expect(roundTicks(1, 40, 6, 1)).toEqual([5, 10, 15, 20, 25, 30, 35, 40])
+    expect(roundTicks(1, 3, 6, 1)).toEqual([1, 2, 3])
+    expect(roundTicks(0.01, 1.3, 6)).toEqual([0.2, 0.4, 0.6, 0.8, 1, 1.2])
+  })
+})
+
+describe('valueAxis', () => {
+  it('puts the values between round bounds with round ticks', () => {
+    const axis = valueAxis([0.17, 0.66, null, Number.NaN], 'linear')
+    expect(axis.domain[0]).toBeLessThanOrEqual(0.17)
+    expect(axis.domain[1]).toBeGreaterThanOrEqual(0.66)
+    expect(axis.ticks.length).toBeGreaterThanOrEqual(3)
+    expect(axis.ticks).toContain(0.4)
+  })
+
+  it('leaves zero out of a log scale and ticks at 1, 2 and 5 × 10ⁿ', () => {
+    expect(valueAxis([0, 0.03, 0.7], 'log')).toEqual({
+      domain: [0.03, 0.7],
+      ticks: [0.05, 0.1, 0.2, 0.5],
+    })
   })
 })

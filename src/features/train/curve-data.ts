@@ -55,3 +55,61 @@ export function batchPoints(curve: BatchCurve, smoothing: number): BatchPoint[] 
     smooth: smooth[i] ?? raw,
   }))
 }
+
+/**
+ * About `count` round ticks (steps of 1, 2 or 5 × 10ⁿ, at least `minStep`) from `min` to `max`:
+ * given to the chart, so it need not measure tick labels to thin them out on every redraw.
+ */
+export function roundTicks(min: number, max: number, count: number, minStep = 0): number[] {
+  if (!(max > min)) return [min]
+  // d3's tickIncrement: the round step nearest the rough one.
+  const rough = (max - min) / count
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const error = rough / power
+  const factor =
+    error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.SQRT2 ? 2 : 1
+  const step = Math.max(factor * power, minStep)
+  const ticks: number[] = []
+  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) {
+    ticks.push(Number(t.toPrecision(12)))
+  }
+  return ticks
+}
+
+export interface ValueAxis {
+  readonly domain: [number, number]
+  readonly ticks: number[]
+}
+
+/**
+ * The vertical axis for some values: round bounds and about five round ticks on a linear scale;
+ * on a log scale the positive values' range with ticks at 1, 2 and 5 × 10ⁿ (or 10ⁿ alone where
+ * those would crowd). Given to the chart, so it does no tick arithmetic of its own per redraw.
+ */
+export function valueAxis(values: readonly (number | null)[], scale: 'linear' | 'log'): ValueAxis {
+  let min = Infinity
+  let max = -Infinity
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v) || (scale === 'log' && v <= 0)) continue
+    if (v < min) min = v
+    if (v > max) max = v
+  }
+  if (min > max) return { domain: [scale === 'log' ? 0.1 : 0, 1], ticks: [] }
+  if (scale === 'log') {
+    const ticks: number[] = []
+    for (let power = Math.floor(Math.log10(min)); power <= Math.ceil(Math.log10(max)); power++) {
+      for (const m of [1, 2, 5]) {
+        const t = Number((m * 10 ** power).toPrecision(6))
+        if (t >= min && t <= max) ticks.push(t)
+      }
+    }
+    const decades = ticks.filter((t) => Number.isInteger(Math.log10(t)))
+    return { domain: [min, max], ticks: ticks.length > 6 && decades.length >= 2 ? decades : ticks }
+  }
+  const spread = max - min || Math.abs(max) || 1
+  const rough = roundTicks(min - spread * 0.05, max + spread * 0.05, 4)
+  const step = (rough[1] ?? 0) - (rough[0] ?? 0) || spread
+  const low = Math.floor(min / step) * step
+  const high = Math.ceil(max / step) * step
+  return { domain: [low, high], ticks: roundTicks(low, high, Math.round((high - low) / step)) }
+}

@@ -9,25 +9,33 @@ import {
   YAxis,
 } from 'recharts'
 import type { EpochLog } from '../../core/train/engine'
-import { formatNumber } from '../../ui/format'
 import { ChartFrame } from './chart-frame'
-import { valueOf, type Series } from './curve-data'
+import {
+  CHART_MARGIN,
+  formatEpochLabel,
+  formatTooltipValue,
+  formatValueTick,
+  GRID_COLOR,
+  TICK_STYLE,
+  TRAIN_COLOR,
+  VALIDATION_COLOR,
+  type Scale,
+} from './chart-style'
+import { roundTicks, valueAxis, valueOf, type Series } from './curve-data'
 import { seriesNoun, seriesTitle } from './metric-labels'
-
-export type Scale = 'linear' | 'log'
-
-export const TRAIN_COLOR = 'var(--mantine-color-blue-6)'
-export const VALIDATION_COLOR = 'var(--mantine-color-orange-6)'
 
 /** One series per epoch, training and validation rows side by side. */
 export const EpochCurve = memo(function EpochCurve({
   epochs,
   series,
   scale,
+  live,
 }: {
   epochs: readonly EpochLog[]
   series: Series
   scale: Scale
+  /** While a run is under way: no hover tooltip, whose bookkeeping costs every redraw. */
+  live: boolean
 }) {
   const title = seriesTitle(series)
   const noun = seriesNoun(series)
@@ -40,34 +48,56 @@ export const EpochCurve = memo(function EpochCurve({
       })),
     [epochs, series],
   )
+  const first = data[0]?.epoch ?? 1
+  const last = data.at(-1)?.epoch ?? 1
+  const domain = useMemo(() => [first, last], [first, last])
+  const ticks = useMemo(() => roundTicks(first, last, 6, 1), [first, last])
+  const yAxis = useMemo(
+    () =>
+      valueAxis(
+        data.flatMap((d) => [d.train, d.validation]),
+        scale,
+      ),
+    [data, scale],
+  )
   const points = data.filter((d) => d.train !== null && Number.isFinite(d.train)).length
   const hasValidation = data.some((d) => d.validation !== null)
+  const legend = useMemo(
+    () => [
+      { name: 'Training', color: TRAIN_COLOR },
+      ...(hasValidation ? [{ name: 'Validation', color: VALIDATION_COLOR }] : []),
+    ],
+    [hasValidation],
+  )
   return (
     <ChartFrame
       title={`${title} per epoch`}
       label={`Training and validation ${noun} per epoch`}
       points={points}
-      legend={[
-        { name: 'Training', color: TRAIN_COLOR },
-        ...(hasValidation ? [{ name: 'Validation', color: VALIDATION_COLOR }] : []),
-      ]}
+      legend={legend}
     >
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-2)" />
-          <XAxis dataKey="epoch" tick={{ fontSize: 11 }} minTickGap={16} />
+        <LineChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" stroke={GRID_COLOR} />
+          <XAxis
+            dataKey="epoch"
+            type="number"
+            domain={domain}
+            ticks={ticks}
+            interval={0}
+            tick={TICK_STYLE}
+          />
           <YAxis
+            interval={0}
             scale={scale}
-            domain={['auto', 'auto']}
-            tickFormatter={(v: number) => formatNumber(v, 3)}
-            tick={{ fontSize: 11 }}
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
+            tickFormatter={formatValueTick}
+            tick={TICK_STYLE}
             width={52}
             allowDataOverflow
           />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
-            labelFormatter={(l: unknown) => `Epoch ${typeof l === 'number' ? l : ''}`}
-          />
+          {!live && <Tooltip formatter={formatTooltipValue} labelFormatter={formatEpochLabel} />}
           <Line
             dataKey="train"
             name={`Training ${noun}`}

@@ -1,4 +1,5 @@
 import { SimpleGrid } from '@mantine/core'
+import { memo } from 'react'
 import { useStudio } from '../../state/studio-store'
 import { DataFields } from './data-fields'
 import { MetricFields } from './metric-fields'
@@ -9,8 +10,11 @@ import { SettingsSection } from './settings-section'
 import { StoppingFields } from './stopping-fields'
 import { useTrainingBusy } from './use-training-busy'
 
-/** Every training setting, in six groups; all locked while a run is under way. */
-export function TrainSettings() {
+/**
+ * Every training setting, in six groups; all locked while a run is under way. Memoised: the step
+ * redraws with every epoch, and these fields need not.
+ */
+export const TrainSettings = memo(function TrainSettings() {
   const config = useStudio((s) => s.recipe?.training)
   const task = useStudio((s) => s.recipe?.target.task)
   const busy = useTrainingBusy()
@@ -56,4 +60,4 @@ export function TrainSettings() {
       </SettingsSection>
     </SimpleGrid>
   )
-}
+})

@@ -66,7 +66,11 @@ export function TrainStatus() {
   const done = epochs.length
   const byHand = runEnd ? runEnd.stopReason === 'stopped' : stoppedEarly
   const trained = epochsTrained(done, progress)
-  const left = status === 'training' ? secondsLeft(last, trained, total, progress, startedAt) : null
+  // Paused, the time left stands still, as the training does.
+  const left =
+    status === 'training' || status === 'paused'
+      ? secondsLeft(last, trained, total, progress, startedAt)
+      : null
   const stoppedByEarly = status === 'done' && runEnd?.stopReason === 'early-stopping'
   const figures = [
     {
@@ -118,7 +122,8 @@ export function TrainStatus() {
       <Progress
         value={stoppedByEarly ? 100 : total > 0 ? Math.min(100, (trained / total) * 100) : 0}
         aria-label="Training progress"
-        animated={status === 'training' || status === 'starting'}
+        // Stripes only while nothing can be measured yet: once batches report, the bar itself moves.
+        animated={status === 'starting'}
         size="md"
         radius="xl"
       />
