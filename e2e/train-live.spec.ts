@@ -26,7 +26,7 @@ test('the live view draws each chosen metric and every batch, follows the schedu
 }) => {
   const studio = await openTrain(page)
   await setNumber(page, 'Epochs', 60)
-  await setNumber(page, 'Batch size', 16)
+  await setNumber(page, 'Batch size', 8)
   await setNumber(page, 'Learning rate', 0.004)
   await page.getByRole('combobox', { name: 'Learning-rate schedule' }).selectOption('step')
   await setNumber(page, 'Drop every', 3)
@@ -38,11 +38,12 @@ test('the live view draws each chosen metric and every batch, follows the schedu
 
   await page.getByRole('button', { name: 'Start training' }).click()
   await expect(page.getByRole('textbox', { name: 'Epochs' })).toBeDisabled()
-  const history = page.getByRole('table', { name: 'Training history' }).locator('tbody tr')
-  await expect(history).not.toHaveCount(0)
-  // Paused, the figures hold still long enough to read.
+  // Paused in its first epoch, the run stops after it and its figures hold still to be read.
+  await expect(studio.trainStatus()).toContainText('Training')
   await page.getByRole('button', { name: 'Pause training' }).click()
   await expect(studio.trainStatus()).toContainText('Paused')
+  const history = page.getByRole('table', { name: 'Training history' }).locator('tbody tr')
+  await expect(history).not.toHaveCount(0)
   const figures = page.getByRole('group', { name: 'Training figures' })
   await expect(figures.getByRole('group', { name: 'Time left' })).toContainText(/about \d+ s/)
   await expect(figures.getByRole('group', { name: 'Speed' })).toContainText(/[\d,]+ samples\/s/)
@@ -66,8 +67,8 @@ test('the live view draws each chosen metric and every batch, follows the schedu
   for (const name of ['loss', 'accuracy', 'AUC', 'precision']) {
     expect(await chartPoints(page, `Training and validation ${name} per epoch`)).toBe(epochs)
   }
-  // 600 training rows in batches of 16: 38 batches an epoch, every one drawn.
-  expect(await chartPoints(page, 'Training loss per batch')).toBe(epochs * 38)
+  // 600 training rows in batches of 8: 75 batches an epoch, every one drawn.
+  expect(await chartPoints(page, 'Training loss per batch')).toBe(epochs * 75)
 
   // Step schedule: 0.004 for epochs 1–3, halved every 3 epochs after.
   const header = page.getByRole('table', { name: 'Training history' }).locator('thead th')
