@@ -67,8 +67,8 @@ test('the live view draws each chosen metric and every batch, follows the schedu
   for (const name of ['loss', 'accuracy', 'AUC', 'precision']) {
     expect(await chartPoints(page, `Training and validation ${name} per epoch`)).toBe(epochs)
   }
-  // 600 training rows in batches of 8: 75 batches an epoch, every one drawn.
-  expect(await chartPoints(page, 'Training loss per batch')).toBe(epochs * 75)
+  // 800 training rows in batches of 8: 100 batches an epoch, every one drawn.
+  expect(await chartPoints(page, 'Training loss per batch')).toBe(epochs * 100)
 
   // Step schedule: 0.004 for epochs 1–3, halved every 3 epochs after.
   const header = page.getByRole('table', { name: 'Training history' }).locator('thead th')
