@@ -54,7 +54,10 @@ test('the live view draws each chosen metric and every batch, follows the schedu
   await page.getByRole('button', { name: 'Resume training' }).click()
 
   await expect(studio.trainStatus()).toContainText('Finished', { timeout: 120_000 })
-  const epochs = await history.count()
+  const finished = /Finished after (\d+) epochs/.exec(await studio.trainStatus().innerText())
+  const epochs = Number(finished?.[1])
+  // The table and curves redraw once a second: they catch up with the status.
+  await expect(history).toHaveCount(epochs)
   // German credit overfits within a few epochs: early stopping ends the run well before 60.
   expect(epochs).toBeLessThan(60)
   const validationLoss = await studio.columnValues('Training history', 3)
