@@ -15,7 +15,7 @@ import { useTrainingBusy } from './use-training-busy'
  */
 export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
   const [scale, setScale] = useState<Scale>('linear')
-  const [smoothing, setSmoothing] = useState(0.6)
+  const [smoothing, setSmoothing] = useState(0.8)
   const shownEpochs = useThrottled(epochs, REDRAW_MS)
   const live = useTrainingBusy()
   const hasBatches = useStudio((s) => s.batchCurve !== null)
