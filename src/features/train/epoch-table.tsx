@@ -4,7 +4,6 @@ import type { EpochLog } from '../../core/train/engine'
 import { formatNumber } from '../../ui/format'
 import { seriesOf, valueOf, type Series } from './curve-data'
 import { seriesNoun, seriesTitle } from './metric-labels'
-import { REDRAW_MS, useThrottled } from './use-throttled'
 
 function Cell({ value }: { value: number | null | undefined }) {
   return (
@@ -42,8 +41,7 @@ const EpochRow = memo(function EpochRow({
  * Every epoch's numbers: each series on training then validation rows (the training loss in the
  * second column, where tests read it), then the learning rate the epoch trained with.
  */
-export function EpochTable({ epochs: latest }: { epochs: EpochLog[] }) {
-  const epochs = useThrottled(latest, REDRAW_MS)
+export function EpochTable({ epochs }: { epochs: EpochLog[] }) {
   // Stable between flushes unless a new series appears, so memoised rows stay untouched.
   const key = seriesOf(epochs).join()
   const series = useMemo(() => key.split(',') as Series[], [key])
