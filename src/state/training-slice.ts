@@ -3,9 +3,10 @@ import type { SavedModelFiles } from '../core/export/model-files'
 import type { Recipe } from '../core/recipe/recipe-schema'
 import type { BackendName, BackendRequest } from '../core/train/backend-names'
 import type { BackendChoice } from '../core/train/backends'
-import type { EpochLog } from '../core/train/engine'
+import type { BatchLosses, EpochLog, StopReason } from '../core/train/engine'
 import type { TrainingMessage } from '../core/train/protocol'
 import { fallbackNote } from '../core/train/fallback-note'
+import type { EarlyStopping } from '../core/train/train-config'
 import { forgetActiveRun, saveActiveRun } from '../workers/checkpoint-records'
 import { startImageTrainingRun, startTrainingRun, type TrainingRun } from '../workers/train-client'
 import type { Slice } from './slice'
@@ -28,12 +29,91 @@ export interface TrainedModel {
   readonly leakedTensors: number
 }
 
+/**
+ * The per-batch training loss, bounded for the chart: each point is the mean of `stride`
+ * consecutive batches; once `MAX_BATCH_POINTS` are kept, neighbours merge in pairs and the stride
+ * doubles, so a long run costs the page no more than a short one.
+ */
+export interface BatchCurve {
+  readonly points: readonly number[]
+  readonly stride: number
+  readonly batchesPerEpoch: number
+  /** Batches of the run before the first point (0, or where a resumed run went on). */
+  readonly start: number
+  /** Losses of the last, unfinished group (fewer than `stride`). */
+  readonly tailSum: number
+  readonly tailCount: number
+}
+
+/** How far the epoch under way has come, from the latest batch losses. */
+export interface EpochProgress {
+  readonly epoch: number
+  readonly batchesDone: number
+  readonly batchesPerEpoch: number
+  /** When these losses reached the page (ms since 1970). */
+  readonly at: number
+}
+
+/** Why the run ended, from its outcome, with the early stopping it ran under. */
+export interface RunEnd {
+  readonly stopReason: StopReason
+  readonly restoredEpoch: number | null
+  readonly earlyStopping: EarlyStopping | null
+}
+
+export const MAX_BATCH_POINTS = 2000
+
+/** The curve with more batch losses appended; chunks arrive in order. */
+export function appendBatchLosses(
+  curve: BatchCurve | null,
+  chunks: readonly BatchLosses[],
+): BatchCurve | null {
+  const first = chunks[0]
+  if (!first) return curve
+  const points = curve ? [...curve.points] : []
+  let stride = curve?.stride ?? 1
+  let tailSum = curve?.tailSum ?? 0
+  let tailCount = curve?.tailCount ?? 0
+  for (const chunk of chunks) {
+    for (const loss of chunk.losses) {
+      tailSum += loss
+      tailCount += 1
+      if (tailCount < stride) continue
+      points.push(tailSum / tailCount)
+      tailSum = 0
+      tailCount = 0
+      if (points.length < MAX_BATCH_POINTS) continue
+      // An even count merges cleanly, so each point keeps covering `stride` whole batches.
+      for (let i = 0; i < points.length / 2; i++) {
+        points[i] = ((points[2 * i] ?? 0) + (points[2 * i + 1] ?? 0)) / 2
+      }
+      points.length /= 2
+      stride *= 2
+    }
+  }
+  return {
+    points,
+    stride,
+    batchesPerEpoch: first.batchesPerEpoch,
+    start: curve?.start ?? (first.epoch - 1) * first.batchesPerEpoch + first.firstBatch,
+    tailSum,
+    tailCount,
+  }
+}
+
 export interface TrainingSlice {
   backendRequest: BackendRequest
   trainingStatus: TrainingStatus
   backendChoice: BackendChoice | null
   epochs: EpochLog[]
   tensorsInUse: number | null
+  /** Bytes the backend holds in tensors, as of the latest epoch. */
+  memoryBytes: number | null
+  batchCurve: BatchCurve | null
+  epochProgress: EpochProgress | null
+  /** When the backend was chosen (ms since 1970): the start of the time an ETA extrapolates. */
+  trainingStartedAt: number | null
+  runEnd: RunEnd | null
   trainingError: string | null
   trained: TrainedModel | null
   setBackendRequest: (request: BackendRequest) => void
@@ -67,29 +147,75 @@ const IDLE = {
   backendChoice: null,
   epochs: [],
   tensorsInUse: null,
+  memoryBytes: null,
+  batchCurve: null,
+  epochProgress: null,
+  trainingStartedAt: null,
+  runEnd: null,
   trainingError: null,
   trained: null,
 } as const satisfies Partial<TrainingSlice>
 
-/** Fast epochs (tens a second on WASM) reach the store at most this often, so the page stays responsive. */
+/**
+ * Fast epochs (tens a second on WASM) and batch losses (hundreds a second) reach the store at most
+ * this often, so the page stays responsive.
+ */
 const EPOCH_FLUSH_MS = 100
 
 export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
   let runKey: string | null = null
   let pending: EpochLog[] = []
   let pendingTensors: number | null = null
+  let pendingBytes: number | null = null
+  let pendingBatches: BatchLosses[] = []
   let flushTimer: ReturnType<typeof setTimeout> | null = null
+  const flushBatches = () => {
+    const last = pendingBatches.at(-1)
+    if (!last) return
+    set({
+      batchCurve: appendBatchLosses(get().batchCurve, pendingBatches),
+      epochProgress: {
+        epoch: last.epoch,
+        batchesDone: last.firstBatch + last.losses.length,
+        batchesPerEpoch: last.batchesPerEpoch,
+        at: Date.now(),
+      },
+    })
+    pendingBatches = []
+  }
   const flushEpochs = () => {
     if (flushTimer !== null) clearTimeout(flushTimer)
     flushTimer = null
+    flushBatches()
     if (pending.length === 0) return
-    set({ epochs: [...get().epochs, ...pending], tensorsInUse: pendingTensors })
+    set({
+      epochs: [...get().epochs, ...pending],
+      tensorsInUse: pendingTensors,
+      memoryBytes: pendingBytes,
+    })
     pending = []
   }
   const dropPending = () => {
     if (flushTimer !== null) clearTimeout(flushTimer)
     flushTimer = null
     pending = []
+    pendingBatches = []
+  }
+  /** What the live view needs besides the epochs: batch losses, memory, why the run ended. */
+  const recordLive = (message: TrainingMessage) => {
+    if (message.type === 'backend' && get().trainingStartedAt === null) {
+      set({ trainingStartedAt: Date.now() })
+    } else if (message.type === 'epoch') {
+      pendingBytes = message.bytes
+    } else if (message.type === 'batches') {
+      pendingBatches.push(message.batches)
+      flushTimer ??= setTimeout(flushEpochs, EPOCH_FLUSH_MS)
+    } else if (message.type === 'done') {
+      const { stopReason, restoredEpoch } = message.result.outcome
+      // The settings are locked during a run, so they are still the ones it ran under.
+      const earlyStopping = get().recipe?.training.earlyStopping ?? null
+      set({ runEnd: { stopReason, restoredEpoch, earlyStopping } })
+    }
   }
   /** The table run under way: its checkpoint and record go once it ends. */
   let activeRunId: string | null = null
@@ -98,6 +224,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
     activeRunId = null
   }
   const onMessage = (message: TrainingMessage) => {
+    recordLive(message)
     switch (message.type) {
       case 'backend': {
         const { choice } = message

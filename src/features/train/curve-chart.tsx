@@ -1,47 +1,47 @@
-import { Group, Paper, SegmentedControl, Title } from '@mantine/core'
-import { useState } from 'react'
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { Group, Paper, SegmentedControl, SimpleGrid, Slider, Text, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
 import type { EpochLog } from '../../core/train/engine'
-import { formatNumber } from '../../ui/format'
+import { useStudio } from '../../state/studio-store'
+import { BatchLossCurve } from './batch-loss-curve'
+import { seriesOf } from './curve-data'
+import type { Scale } from './chart-style'
+import { EpochCurve } from './epoch-curve'
+import { REDRAW_MS, useThrottled } from './use-throttled'
+import { useTrainingBusy } from './use-training-busy'
 
-const CURVES = {
-  loss: { title: 'Loss', train: 'loss', validation: 'valLoss' },
-  accuracy: { title: 'Accuracy', train: 'accuracy', validation: 'valAccuracy' },
-} as const
-
-type Curve = keyof typeof CURVES
-
-/** Training and validation curves per epoch, drawn live as epochs arrive. */
+/**
+ * The live curves: training loss per batch, then the loss and each tracked metric per epoch for
+ * training and validation rows.
+ */
 export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
-  const [curve, setCurve] = useState<Curve>('loss')
-  const [scale, setScale] = useState<'linear' | 'log'>('linear')
-  const hasAccuracy = epochs.some((e) => e.accuracy !== null)
-  const shown = CURVES[hasAccuracy ? curve : 'loss']
+  const [scale, setScale] = useState<Scale>('linear')
+  const [smoothing, setSmoothing] = useState(0.8)
+  const shownEpochs = useThrottled(epochs, REDRAW_MS)
+  const live = useTrainingBusy()
+  const hasBatches = useStudio((s) => s.batchCurve !== null)
+  const series = useMemo(() => seriesOf(shownEpochs), [shownEpochs])
   return (
     <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={4}>{shown.title} per epoch</Title>
-        <Group gap="xs">
-          {hasAccuracy && (
-            <SegmentedControl
-              size="xs"
-              aria-label="Curve"
-              value={curve}
-              onChange={(v) => setCurve(v === 'accuracy' ? 'accuracy' : 'loss')}
-              data={[
-                { value: 'loss', label: 'Loss' },
-                { value: 'accuracy', label: 'Accuracy' },
-              ]}
-            />
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Curves</Title>
+        <Group gap="lg">
+          {hasBatches && (
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                Smoothing
+              </Text>
+              <Slider
+                w={140}
+                size="sm"
+                min={0}
+                max={0.99}
+                step={0.01}
+                value={smoothing}
+                onChange={setSmoothing}
+                thumbLabel="Smoothing"
+                label={(v) => v.toFixed(2)}
+              />
+            </Group>
           )}
           <SegmentedControl
             size="xs"
@@ -55,51 +55,12 @@ export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
           />
         </Group>
       </Group>
-      <div
-        role="img"
-        aria-label={`Training and validation ${shown.title.toLowerCase()} per epoch`}
-        style={{ width: '100%', height: 280 }}
-      >
-        <ResponsiveContainer>
-          <LineChart data={epochs} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-3)" />
-            <XAxis
-              dataKey="epoch"
-              label={{ value: 'Epoch', position: 'insideBottom', offset: -4 }}
-            />
-            <YAxis
-              scale={scale}
-              domain={['auto', 'auto']}
-              tickFormatter={(v: number) => formatNumber(v, 3)}
-              width={64}
-              allowDataOverflow
-            />
-            <Tooltip
-              formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
-              labelFormatter={(l: unknown) => `Epoch ${typeof l === 'number' ? l : ''}`}
-            />
-            <Legend wrapperStyle={{ paddingTop: 16 }} />
-            <Line
-              type="monotone"
-              dataKey={shown.train}
-              name={`Training ${shown.title.toLowerCase()}`}
-              stroke="var(--mantine-color-blue-6)"
-              dot={false}
-              isAnimationActive={false}
-              strokeWidth={2}
-            />
-            <Line
-              type="monotone"
-              dataKey={shown.validation}
-              name={`Validation ${shown.title.toLowerCase()}`}
-              stroke="var(--mantine-color-orange-6)"
-              dot={false}
-              isAnimationActive={false}
-              strokeWidth={2}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
+        {hasBatches && <BatchLossCurve smoothing={smoothing} scale={scale} live={live} />}
+        {series.map((s) => (
+          <EpochCurve key={s} epochs={shownEpochs} series={s} scale={scale} live={live} />
+        ))}
+      </SimpleGrid>
     </Paper>
   )
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { ModelCheck } from '../../core/model/check-model'
 import type { ModelSpec } from '../../core/model/model-spec'
 import { modelCheckOf } from '../../state/model-slice'
@@ -15,7 +15,8 @@ function brokenPlace(check: ModelCheck, spec: ModelSpec, id: string): string {
   return `layer ${index + 1}${name ? ` (${name})` : ''}`
 }
 
-export function TrainControls() {
+/** Memoised: the step redraws with every epoch, and the buttons need not. */
+export const TrainControls = memo(function TrainControls() {
   const status = useStudio((s) => s.trainingStatus)
   const recipe = useStudio((s) => s.recipe)
   const plan = useStudio((s) => s.plan)
@@ -74,4 +75,4 @@ export function TrainControls() {
       </Group>
     </Stack>
   )
-}
+})

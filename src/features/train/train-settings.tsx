@@ -1,105 +1,63 @@
-import { Group, NativeSelect, NumberInput, Switch } from '@mantine/core'
-import { BACKEND_LABELS, BACKENDS, type BackendRequest } from '../../core/train/backend-names'
-import { DEFAULT_MOMENTUM } from '../../core/train/optimizer'
-import { OPTIMIZERS, type OptimizerName } from '../../core/train/train-config'
-
-const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
-  adam: 'Adam',
-  sgd: 'SGD',
-  rmsprop: 'RMSprop',
-  adagrad: 'Adagrad',
-  adadelta: 'Adadelta',
-  adamax: 'Adamax',
-}
+import { SimpleGrid } from '@mantine/core'
+import { memo } from 'react'
 import { useStudio } from '../../state/studio-store'
+import { DataFields } from './data-fields'
+import { MetricFields } from './metric-fields'
+import { OptimizerFields } from './optimizer-fields'
+import { ReproducibilityFields } from './reproducibility-fields'
+import { ScheduleFields } from './schedule-fields'
+import { SettingsSection } from './settings-section'
+import { StoppingFields } from './stopping-fields'
+import { useTrainingBusy } from './use-training-busy'
 
-export function TrainSettings() {
-  const training = useStudio((s) => s.recipe?.training)
-  const setTrainConfig = useStudio((s) => s.setTrainConfig)
-  const backendRequest = useStudio((s) => s.backendRequest)
-  const setBackendRequest = useStudio((s) => s.setBackendRequest)
-  const busy = useStudio((s) =>
-    ['starting', 'training', 'paused', 'stopping'].includes(s.trainingStatus),
-  )
-  if (!training) return null
+/**
+ * Every training setting, in six groups; all locked while a run is under way. Memoised: the step
+ * redraws with every epoch, and these fields need not.
+ */
+export const TrainSettings = memo(function TrainSettings() {
+  const config = useStudio((s) => s.recipe?.training)
+  const task = useStudio((s) => s.recipe?.target.task)
+  const busy = useTrainingBusy()
+  if (!config || !task) return null
+  const validation = config.validation === 'none' ? 'training' : 'validation'
   return (
-    <Group gap="md" align="end" mb="md">
-      <NumberInput
-        label="Epochs"
-        value={training.epochs}
-        min={1}
-        max={10000}
-        allowDecimal={false}
-        disabled={busy}
-        onChange={(v) => typeof v === 'number' && v >= 1 && setTrainConfig({ epochs: v })}
-        w={110}
-      />
-      <NumberInput
-        label="Batch size"
-        value={training.batchSize}
-        min={1}
-        max={65536}
-        allowDecimal={false}
-        disabled={busy}
-        onChange={(v) => typeof v === 'number' && v >= 1 && setTrainConfig({ batchSize: v })}
-        w={110}
-      />
-      <NativeSelect
-        label="Optimizer"
-        value={training.optimizer}
-        disabled={busy}
-        onChange={(e) => setTrainConfig({ optimizer: e.currentTarget.value as OptimizerName })}
-        data={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))}
-        w={130}
-      />
-      {training.optimizer === 'sgd' && (
-        <>
-          <NumberInput
-            label="Momentum"
-            value={training.momentum ?? DEFAULT_MOMENTUM}
-            min={0}
-            max={0.99}
-            step={0.05}
-            decimalScale={3}
-            disabled={busy}
-            onChange={(v) =>
-              typeof v === 'number' && v >= 0 && v < 1 && setTrainConfig({ momentum: v })
-            }
-            w={110}
-          />
-          <Switch
-            label="Nesterov"
-            checked={training.nesterov ?? false}
-            disabled={busy || (training.momentum ?? DEFAULT_MOMENTUM) === 0}
-            onChange={(e) => setTrainConfig({ nesterov: e.currentTarget.checked })}
-            mb={8}
-          />
-        </>
-      )}
-      <NumberInput
-        label="Learning rate"
-        value={training.learningRate}
-        min={0.000001}
-        max={1}
-        step={0.0005}
-        decimalScale={6}
-        disabled={busy}
-        onChange={(v) =>
-          typeof v === 'number' && v > 0 && v <= 1 && setTrainConfig({ learningRate: v })
-        }
-        w={130}
-      />
-      <NativeSelect
-        label="Backend"
-        value={backendRequest}
-        disabled={busy}
-        onChange={(e) => setBackendRequest(e.currentTarget.value as BackendRequest)}
-        data={[
-          { value: 'auto', label: 'Fastest (measured)' },
-          ...BACKENDS.map((b) => ({ value: b, label: BACKEND_LABELS[b] })),
-        ]}
-        w={200}
-      />
-    </Group>
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm" mb="md">
+      <SettingsSection
+        title="Optimiser"
+        help="How each step moves the weights. Adam suits most models; lower the learning rate if the loss jumps about. Bigger batches run faster per row but take fewer steps."
+      >
+        <OptimizerFields config={config} busy={busy} />
+      </SettingsSection>
+      <SettingsSection
+        title="Schedule"
+        help="Lowers the learning rate as training goes on, so the model settles into a good solution instead of bouncing around it."
+      >
+        <ScheduleFields config={config} busy={busy} />
+      </SettingsSection>
+      <SettingsSection
+        title="Stopping"
+        help={`How long to train. Early stopping ends the run once the ${validation} loss stops improving: it saves time and guards against overfitting.`}
+      >
+        <StoppingFields config={config} busy={busy} />
+      </SettingsSection>
+      <SettingsSection
+        title="Data"
+        help="Validation rows are never trained on: their loss shows how the model does on rows it has not seen. Class weights make rare classes count more."
+      >
+        <DataFields config={config} busy={busy} />
+      </SettingsSection>
+      <SettingsSection
+        title="Metrics"
+        help="Tracked every epoch on the training and validation rows, beside the loss."
+      >
+        <MetricFields config={config} task={task} busy={busy} />
+      </SettingsSection>
+      <SettingsSection
+        title="Reproducibility"
+        help="The same seed on the same backend trains the same curve; a new seed shows how much a result owes to luck. The backend changes speed only."
+      >
+        <ReproducibilityFields config={config} busy={busy} />
+      </SettingsSection>
+    </SimpleGrid>
   )
-}
+})
