@@ -40,7 +40,7 @@ export class StudioPage {
   /** Sets the epochs and trains to the end; returns the per-epoch training losses. */
   async train(epochs: number): Promise<number[]> {
     await this.tab('Train').click()
-    const input = this.page.getByRole('textbox', { name: 'Epochs' })
+    const input = this.page.getByRole('textbox', { name: 'Epochs', exact: true })
     await input.fill(String(epochs))
     await input.blur()
     await this.page.getByRole('button', { name: 'Start training' }).click()

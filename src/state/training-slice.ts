@@ -21,6 +21,9 @@ export interface TrainedModel {
   readonly backend: BackendName
   readonly epochs: EpochLog[]
   readonly stoppedEarly: boolean
+  readonly stopReason: StopReason
+  /** The epoch whose weights early stopping put back, or null. */
+  readonly restoredEpoch: number | null
   readonly testRows: Int32Array
   readonly testOutputs: Float64Array
   readonly metrics: Metric[]
@@ -270,6 +273,8 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
             backend: outcome.backend,
             epochs: outcome.epochs,
             stoppedEarly: outcome.stoppedEarly,
+            stopReason: outcome.stopReason,
+            restoredEpoch: outcome.restoredEpoch,
             testOutputs: outcome.testOutputs,
             model: outcome.model,
             leakedTensors: outcome.tensorsAfter - outcome.tensorsBefore,
@@ -357,6 +362,8 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
     },
     resetTraining: () => {
       endRun()
+      // A run given up (new data, another target) is not offered for resuming after a reload.
+      forgetRun()
       dropPending()
       set(IDLE)
     },

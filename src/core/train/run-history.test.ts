@@ -9,7 +9,6 @@ import {
   modelLabel,
   nextRunNumber,
   runSummaryOf,
-  stopReasonOf,
   type FinishedRun,
 } from './run-history'
 import { bundledTable, trainForReal, withTraining } from './run-history-test-run'
@@ -51,18 +50,6 @@ describe('run records', () => {
   it('are numbered one past the highest kept, so a deleted run in the middle leaves a gap', () => {
     expect(nextRunNumber([])).toBe(1)
     expect(nextRunNumber([{ number: 1 }, { number: 3 }])).toBe(4)
-  })
-
-  it('read why a run ended from the epochs where the page only says "stopped by hand"', () => {
-    const plain = { ...run, stopReason: undefined }
-    const early = withTraining(recipe, {
-      epochs: 10,
-      earlyStopping: { patience: 2, minDelta: 0, restoreBestWeights: true },
-    })
-    expect(stopReasonOf(plain, recipe)).toBe('completed')
-    expect(stopReasonOf({ ...plain, stoppedEarly: true }, early)).toBe('stopped')
-    expect(stopReasonOf(plain, early)).toBe('early-stopping')
-    expect(stopReasonOf(plain, withTraining(recipe, { epochs: 10 }))).toBe('completed')
   })
 })
 

@@ -16,9 +16,8 @@ export interface FinishedRun {
   readonly backend: BackendName
   readonly epochs: EpochLog[]
   readonly stoppedEarly: boolean
-  /** Absent where the page does not pass it on yet: then read from `stoppedEarly` and the epochs. */
-  readonly stopReason?: StopReason
-  readonly restoredEpoch?: number | null
+  readonly stopReason: StopReason
+  readonly restoredEpoch: number | null
   readonly testRows: Int32Array
   readonly testOutputs: Float64Array
   readonly metrics: Metric[]
@@ -40,14 +39,6 @@ export function nextRunNumber(runs: readonly { readonly number: number }[]): num
   return runs.reduce((highest, run) => Math.max(highest, run.number), 0) + 1
 }
 
-/** Why a run ended, for pages that only say whether it was stopped by hand. */
-export function stopReasonOf(run: FinishedRun, planned: Recipe): StopReason {
-  if (run.stopReason) return run.stopReason
-  if (run.stoppedEarly) return 'stopped'
-  const cut = run.epochs.length < planned.training.epochs
-  return cut && planned.training.earlyStopping ? 'early-stopping' : 'completed'
-}
-
 export function buildRunRecord(
   run: FinishedRun,
   start: RunStart,
@@ -61,8 +52,8 @@ export function buildRunRecord(
     fittedRecipe: run.recipe,
     backend: run.backend,
     epochs: run.epochs,
-    stopReason: stopReasonOf(run, start.recipe),
-    restoredEpoch: run.restoredEpoch ?? null,
+    stopReason: run.stopReason,
+    restoredEpoch: run.restoredEpoch,
     metrics: run.metrics,
     baselineMetrics: run.baselineMetrics,
     testRows: run.testRows,

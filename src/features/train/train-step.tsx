@@ -14,6 +14,8 @@ export function TrainStep() {
   const recipe = useStudio((s) => s.recipe)
   const error = useStudio((s) => s.trainingError)
   const epochs = useStudio((s) => s.epochs)
+  // The per-batch curve starts before the first epoch ends.
+  const hasCurves = useStudio((s) => s.epochs.length > 0 || s.batchCurve !== null)
   if (!recipe) {
     // Runs kept from earlier visits stay in view: they say which data to load to restore them.
     return (
@@ -40,7 +42,7 @@ export function TrainStep() {
         </Alert>
       )}
       <TrainStatus />
-      {epochs.length > 0 && <CurveChart epochs={epochs} />}
+      {hasCurves && <CurveChart epochs={epochs} />}
       <RunHistoryPanel />
       <RunCompare />
       {epochs.length > 0 && <EpochTable epochs={epochs} />}
