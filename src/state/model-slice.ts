@@ -40,13 +40,20 @@ export interface ModelSlice {
  * clean plan (nothing to check against yet). The model is the editing recipe's, the input and
  * target are the plan's: a model edit does not wait for the data to be prepared again.
  */
+let lastCheck: { model: Recipe['model']; plan: RecipePlan; check: ModelCheck } | null = null
+
 export function modelCheckOf(recipe: Recipe | null, plan: RecipePlan | null): ModelCheck | null {
   if (!recipe || !planReady(plan)) return null
-  return checkModel(
+  // Store selectors call this on every store change (several a second while training): the last
+  // answer is kept for the same spec and plan.
+  if (lastCheck?.model === recipe.model && lastCheck.plan === plan) return lastCheck.check
+  const check = checkModel(
     recipe.model,
     modelInputOf(plan.recipe),
     outputHead(plan.recipe.target, recipe.model),
   )
+  lastCheck = { model: recipe.model, plan, check }
+  return check
 }
 
 const NO_HISTORY = {

@@ -163,7 +163,7 @@ const IDLE = {
  * Fast epochs (tens a second on WASM) and batch losses (hundreds a second) reach the store at most
  * this often, so the page stays responsive.
  */
-const EPOCH_FLUSH_MS = 100
+const EPOCH_FLUSH_MS = 250
 
 export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
   let runKey: string | null = null

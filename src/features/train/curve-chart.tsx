@@ -7,7 +7,6 @@ import { seriesOf } from './curve-data'
 import type { Scale } from './chart-style'
 import { EpochCurve } from './epoch-curve'
 import { REDRAW_MS, useThrottled } from './use-throttled'
-import { useTrainingBusy } from './use-training-busy'
 
 /**
  * The live curves: training loss per batch, then the loss and each tracked metric per epoch for
@@ -17,7 +16,6 @@ export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
   const [scale, setScale] = useState<Scale>('linear')
   const [smoothing, setSmoothing] = useState(0.8)
   const shownEpochs = useThrottled(epochs, REDRAW_MS)
-  const live = useTrainingBusy()
   const hasBatches = useStudio((s) => s.batchCurve !== null)
   const series = useMemo(() => seriesOf(shownEpochs), [shownEpochs])
   return (
@@ -56,9 +54,9 @@ export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
-        {hasBatches && <BatchLossCurve smoothing={smoothing} scale={scale} live={live} />}
+        {hasBatches && <BatchLossCurve smoothing={smoothing} scale={scale} />}
         {series.map((s) => (
-          <EpochCurve key={s} epochs={shownEpochs} series={s} scale={scale} live={live} />
+          <EpochCurve key={s} epochs={shownEpochs} series={s} scale={scale} />
         ))}
       </SimpleGrid>
     </Paper>

@@ -1,22 +1,10 @@
 import { memo, useMemo } from 'react'
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
 import type { EpochLog } from '../../core/train/engine'
 import { ChartFrame } from './chart-frame'
+import { LiveLineChart } from '../../ui/live-line-chart'
 import {
-  CHART_MARGIN,
-  formatEpochLabel,
-  formatTooltipValue,
+  formatEpochTick,
   formatValueTick,
-  GRID_COLOR,
-  TICK_STYLE,
   TRAIN_COLOR,
   VALIDATION_COLOR,
   type Scale,
@@ -29,13 +17,10 @@ export const EpochCurve = memo(function EpochCurve({
   epochs,
   series,
   scale,
-  live,
 }: {
   epochs: readonly EpochLog[]
   series: Series
   scale: Scale
-  /** While a run is under way: no hover tooltip, whose bookkeeping costs every redraw. */
-  live: boolean
 }) {
   const title = seriesTitle(series)
   const noun = seriesNoun(series)
@@ -50,7 +35,7 @@ export const EpochCurve = memo(function EpochCurve({
   )
   const first = data[0]?.epoch ?? 1
   const last = data.at(-1)?.epoch ?? 1
-  const domain = useMemo(() => [first, last], [first, last])
+  const domain = useMemo(() => [first, last] as const, [first, last])
   const ticks = useMemo(() => roundTicks(first, last, 6, 1), [first, last])
   const yAxis = useMemo(
     () =>
@@ -62,6 +47,25 @@ export const EpochCurve = memo(function EpochCurve({
   )
   const points = data.filter((d) => d.train !== null && Number.isFinite(d.train)).length
   const hasValidation = data.some((d) => d.validation !== null)
+  const lines = useMemo(
+    () => [
+      {
+        name: `Training ${noun}`,
+        points: data.map((d) => ({ x: d.epoch, y: d.train })),
+        color: TRAIN_COLOR,
+      },
+      ...(hasValidation
+        ? [
+            {
+              name: `Validation ${noun}`,
+              points: data.map((d) => ({ x: d.epoch, y: d.validation })),
+              color: VALIDATION_COLOR,
+            },
+          ]
+        : []),
+    ],
+    [data, noun, hasValidation],
+  )
   const legend = useMemo(
     () => [
       { name: 'Training', color: TRAIN_COLOR },
@@ -76,48 +80,17 @@ export const EpochCurve = memo(function EpochCurve({
       points={points}
       legend={legend}
     >
-      <ResponsiveContainer>
-        <LineChart data={data} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" stroke={GRID_COLOR} />
-          <XAxis
-            dataKey="epoch"
-            type="number"
-            domain={domain}
-            ticks={ticks}
-            interval={0}
-            tick={TICK_STYLE}
-          />
-          <YAxis
-            interval={0}
-            scale={scale}
-            domain={yAxis.domain}
-            ticks={yAxis.ticks}
-            tickFormatter={formatValueTick}
-            tick={TICK_STYLE}
-            width={52}
-            allowDataOverflow
-          />
-          {!live && <Tooltip formatter={formatTooltipValue} labelFormatter={formatEpochLabel} />}
-          <Line
-            dataKey="train"
-            name={`Training ${noun}`}
-            stroke={TRAIN_COLOR}
-            dot={false}
-            isAnimationActive={false}
-            strokeWidth={2}
-          />
-          {hasValidation && (
-            <Line
-              dataKey="validation"
-              name={`Validation ${noun}`}
-              stroke={VALIDATION_COLOR}
-              dot={false}
-              isAnimationActive={false}
-              strokeWidth={2}
-            />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+      <LiveLineChart
+        series={lines}
+        xDomain={domain}
+        xTicks={ticks}
+        yDomain={yAxis.domain}
+        yTicks={yAxis.ticks}
+        scale={scale}
+        formatX={formatEpochTick}
+        formatY={formatValueTick}
+        xLabel="Epoch"
+      />
     </ChartFrame>
   )
 })

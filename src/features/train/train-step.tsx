@@ -10,12 +10,23 @@ import { TrainControls } from './train-controls'
 import { TrainSettings } from './train-settings'
 import { TrainStatus } from './train-status'
 
-export function TrainStep() {
-  const recipe = useStudio((s) => s.recipe)
-  const error = useStudio((s) => s.trainingError)
+// The curves and the history table read the epochs themselves: epochs arrive several times a
+// second, and only these two need to redraw for them, not the settings and run history around.
+function LiveCurves() {
   const epochs = useStudio((s) => s.epochs)
   // The per-batch curve starts before the first epoch ends.
   const hasCurves = useStudio((s) => s.epochs.length > 0 || s.batchCurve !== null)
+  return hasCurves ? <CurveChart epochs={epochs} /> : null
+}
+
+function LiveEpochTable() {
+  const epochs = useStudio((s) => s.epochs)
+  return epochs.length > 0 ? <EpochTable epochs={epochs} /> : null
+}
+
+export function TrainStep() {
+  const recipe = useStudio((s) => s.recipe)
+  const error = useStudio((s) => s.trainingError)
   if (!recipe) {
     // Runs kept from earlier visits stay in view: they say which data to load to restore them.
     return (
@@ -42,10 +53,10 @@ export function TrainStep() {
         </Alert>
       )}
       <TrainStatus />
-      {hasCurves && <CurveChart epochs={epochs} />}
+      <LiveCurves />
       <RunHistoryPanel />
       <RunCompare />
-      {epochs.length > 0 && <EpochTable epochs={epochs} />}
+      <LiveEpochTable />
     </Stack>
   )
 }
