@@ -96,11 +96,11 @@ test('the same training seed trains the same first epoch; a new seed another', a
   expect(other).not.toBe(first)
 })
 
-// Not met yet, so not run: on this 2-core machine training German credit on WASM in batches of 4
-// still gives 18–19 main-thread tasks over 50 ms in 10 s (one of ~500 ms as the run starts, the
-// rest 50–280 ms). A CPU profile puts them in recharts 3 redrawing the live charts (selectors,
-// axis measuring, getBoundingClientRect) and the style/layout that follows. Issue 6 stays open
-// until this test passes: the live charts need a lighter renderer than recharts.
+// Not met yet, so not run. Training German credit on WASM in batches of 4 (2 cores): with recharts
+// the live charts gave 18–19 main-thread tasks over 50 ms in 10 s (up to ~500 ms); drawn as SVG
+// paths, with only the curves and table redrawing for new epochs, 1–3 remain (53–104 ms), at the
+// click on Start and as the run ends (settings re-enabled, the run recorded). Issue 6 stays open
+// until this passes.
 test.fixme('the page stays responsive while training: no long task on the main thread', async ({
   page,
 }) => {

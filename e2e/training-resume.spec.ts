@@ -25,12 +25,12 @@ async function trainThenReload(
   await studio.open('?backend=wasm')
   await studio.loadSample('German credit risk')
   await studio.tab('Train').click()
-  const input = page.getByRole('textbox', { name: 'Epochs' })
+  const input = page.getByRole('textbox', { name: 'Epochs', exact: true })
   await input.fill(String(EPOCHS))
   await input.blur()
   await page.getByRole('button', { name: 'Start training' }).click()
   // Epoch 3 on screen: epoch 2's checkpoint is written (the engine waits for it between epochs).
-  await expect(page.getByText(new RegExp(`Epoch ([3-9]|\\d\\d) of ${EPOCHS}`))).toBeVisible()
+  await expect(page.getByText(new RegExp(`epoch ([3-9]|\\d\\d) of ${EPOCHS}\\b`))).toBeVisible()
   const before = await history(page)
   await page.reload()
   return before
