@@ -1,11 +1,10 @@
-import type { Metric } from '../core/evaluate/metrics'
-import type { SavedModelFiles } from '../core/export/model-files'
 import type { Recipe } from '../core/recipe/recipe-schema'
-import type { BackendName, BackendRequest } from '../core/train/backend-names'
+import type { BackendRequest } from '../core/train/backend-names'
 import type { BackendChoice } from '../core/train/backends'
 import type { BatchLosses, EpochLog, StopReason } from '../core/train/engine'
 import type { TrainingMessage } from '../core/train/protocol'
 import { fallbackNote } from '../core/train/fallback-note'
+import { finishedRunOf, type FinishedRun } from '../core/train/run-history'
 import type { EarlyStopping } from '../core/train/train-config'
 import { forgetActiveRun, saveActiveRun } from '../workers/checkpoint-records'
 import { startImageTrainingRun, startTrainingRun, type TrainingRun } from '../workers/train-client'
@@ -15,20 +14,7 @@ export type TrainingStatus =
   'idle' | 'starting' | 'training' | 'paused' | 'stopping' | 'done' | 'error'
 
 /** A finished run: what Evaluate and Deploy show and export. */
-export interface TrainedModel {
-  /** The recipe fitted on the run's training rows. */
-  readonly recipe: Recipe
-  readonly backend: BackendName
-  readonly epochs: EpochLog[]
-  readonly stoppedEarly: boolean
-  readonly stopReason: StopReason
-  /** The epoch whose weights early stopping put back, or null. */
-  readonly restoredEpoch: number | null
-  readonly testRows: Int32Array
-  readonly testOutputs: Float64Array
-  readonly metrics: Metric[]
-  readonly baselineMetrics: Metric[]
-  readonly model: SavedModelFiles
+export interface TrainedModel extends FinishedRun {
   readonly leakedTensors: number
 }
 
@@ -262,21 +248,14 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
         break
       }
       case 'done': {
-        const { outcome, ...evaluation } = message.result
+        const { outcome } = message.result
         flushEpochs()
         endRun()
         forgetRun()
         set({
           trainingStatus: 'done',
           trained: {
-            ...evaluation,
-            backend: outcome.backend,
-            epochs: outcome.epochs,
-            stoppedEarly: outcome.stoppedEarly,
-            stopReason: outcome.stopReason,
-            restoredEpoch: outcome.restoredEpoch,
-            testOutputs: outcome.testOutputs,
-            model: outcome.model,
+            ...finishedRunOf(message.result),
             leakedTensors: outcome.tensorsAfter - outcome.tensorsBefore,
           },
         })

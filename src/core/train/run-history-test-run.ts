@@ -4,7 +4,7 @@ import type { Recipe } from '../recipe/recipe-schema'
 import { inferTable } from '../table/infer-types'
 import { parseDelimitedText } from '../table/parse-delimited'
 import type { Table } from '../table/table'
-import type { FinishedRun } from './run-history'
+import { finishedRunOf, type FinishedRun } from './run-history'
 import { runStudioTraining } from './studio-run'
 import type { TrainConfig } from './train-config'
 
@@ -37,17 +37,7 @@ export async function trainForReal(recipe: Recipe, table: Table): Promise<Finish
     (event) => {
       if (event.type === 'error') failures.push(event.message)
       if (event.type !== 'done') return
-      const { outcome, ...evaluation } = event.result
-      finished.push({
-        ...evaluation,
-        backend: outcome.backend,
-        epochs: outcome.epochs,
-        stoppedEarly: outcome.stoppedEarly,
-        stopReason: outcome.stopReason,
-        restoredEpoch: outcome.restoredEpoch,
-        testOutputs: outcome.testOutputs,
-        model: outcome.model,
-      })
+      finished.push(finishedRunOf(event.result))
     },
   )
   const [run] = finished

@@ -7,6 +7,7 @@ import type { Recipe } from '../recipe/recipe-schema'
 import type { BackendName } from './backend-names'
 import type { EpochLog, StopReason } from './engine'
 import type { RunRecord } from './run-record'
+import type { StudioRunResult } from './studio-run'
 import type { LearningRateSchedule } from './train-config'
 
 /** A run as it ends on the page (the training slice's `trained`): what a record is made from. */
@@ -23,6 +24,20 @@ export interface FinishedRun {
   readonly metrics: Metric[]
   readonly baselineMetrics: Metric[]
   readonly model: SavedModelFiles
+}
+
+/** A worker's finished result as the page keeps it. */
+export function finishedRunOf({ outcome, ...evaluation }: StudioRunResult): FinishedRun {
+  return {
+    ...evaluation,
+    backend: outcome.backend,
+    epochs: outcome.epochs,
+    stoppedEarly: outcome.stoppedEarly,
+    stopReason: outcome.stopReason,
+    restoredEpoch: outcome.restoredEpoch,
+    testOutputs: outcome.testOutputs,
+    model: outcome.model,
+  }
 }
 
 /** What the run history lists and compares: a record without its model and test outputs. */
