@@ -1,5 +1,7 @@
 import { runsStore } from '../core/project/runs-store'
 import type { Recipe } from '../core/recipe/recipe-schema'
+import { encodeTarget } from '../core/recipe/transform'
+import type { Table } from '../core/table/table'
 import {
   buildRunRecord,
   newestFirst,
@@ -50,7 +52,7 @@ export function restoreBlockedReason(state: StudioState, run: RunSummary): strin
 }
 
 /** A stored run as the current result, the shape the training slice gives a run that just ended. */
-function trainedOf(record: RunRecord): TrainedModel {
+function trainedOf(record: RunRecord, table: Table | null): TrainedModel {
   // Spread so the record's stop reason reaches the page wherever the training slice keeps one.
   const why = { stopReason: record.stopReason, restoredEpoch: record.restoredEpoch }
   return {
@@ -60,13 +62,21 @@ function trainedOf(record: RunRecord): TrainedModel {
     epochs: record.epochs,
     stoppedEarly: record.stopReason === 'stopped',
     testRows: record.testRows,
+    testLabels: record.testLabels ?? labelsOf(record, table),
     testOutputs: record.testOutputs,
     metrics: record.metrics,
     baselineMetrics: record.baselineMetrics,
+    linearBaselineMetrics: record.linearBaselineMetrics ?? null,
     model: record.model,
     // Restoring creates no tensors: nothing of the run lives in TensorFlow.js until it predicts.
     leakedTensors: 0,
   }
+}
+
+/** A record saved before runs kept their test labels: read from the same data, loaded again. */
+function labelsOf(record: RunRecord, table: Table | null): Float32Array {
+  if (!table || record.fittedRecipe.source.kind !== 'table') return new Float32Array(0)
+  return encodeTarget(record.fittedRecipe, table, record.testRows)
 }
 
 /** What a plan depends on: two recipes alike here prepare the same rows. */
@@ -189,7 +199,7 @@ export const createRunsSlice: Slice<RunsSlice> = (set, get, store) => {
       putRecipeBack(kept.recipe)
       set({
         trainingStatus: 'done',
-        trained: trainedOf(kept),
+        trained: trainedOf(kept, get().dataset?.table ?? null),
         epochs: kept.epochs,
         backendChoice: { backend: kept.backend, requested: kept.backend, probes: [], notes: [] },
         tensorsInUse: null,

@@ -20,9 +20,12 @@ export interface FinishedRun {
   readonly stopReason: StopReason
   readonly restoredEpoch: number | null
   readonly testRows: Int32Array
+  /** The test rows' targets as `encodeTarget` gives them. */
+  readonly testLabels: Float32Array
   readonly testOutputs: Float64Array
   readonly metrics: Metric[]
   readonly baselineMetrics: Metric[]
+  readonly linearBaselineMetrics: Metric[] | null
   readonly model: SavedModelFiles
 }
 
@@ -41,7 +44,7 @@ export function finishedRunOf({ outcome, ...evaluation }: StudioRunResult): Fini
 }
 
 /** What the run history lists and compares: a record without its model and test outputs. */
-export type RunSummary = Omit<RunRecord, 'model' | 'testRows' | 'testOutputs'>
+export type RunSummary = Omit<RunRecord, 'model' | 'testRows' | 'testLabels' | 'testOutputs'>
 
 /** What a run started from: the editing recipe when Start was pressed, and when. */
 export interface RunStart {
@@ -71,7 +74,9 @@ export function buildRunRecord(
     restoredEpoch: run.restoredEpoch,
     metrics: run.metrics,
     baselineMetrics: run.baselineMetrics,
+    linearBaselineMetrics: run.linearBaselineMetrics,
     testRows: run.testRows,
+    testLabels: run.testLabels,
     testOutputs: run.testOutputs,
     model: run.model,
   }
@@ -93,6 +98,7 @@ export function runSummaryOf(record: RunRecord | RunSummary): RunSummary {
     restoredEpoch: record.restoredEpoch,
     metrics: record.metrics,
     baselineMetrics: record.baselineMetrics,
+    linearBaselineMetrics: record.linearBaselineMetrics ?? null,
   }
 }
 

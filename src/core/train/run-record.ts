@@ -23,7 +23,11 @@ export interface RunRecord {
   readonly restoredEpoch: number | null
   readonly metrics: Metric[]
   readonly baselineMetrics: Metric[]
+  /** Absent in runs saved before the linear baseline existed. */
+  readonly linearBaselineMetrics?: Metric[] | null
   readonly testRows: Int32Array
+  /** Absent in runs saved before Evaluate needed them: read again from the data on restore. */
+  readonly testLabels?: Float32Array
   readonly testOutputs: Float64Array
   readonly model: SavedModelFiles
 }

@@ -1,4 +1,5 @@
 import { priorBaselineOutputs } from '../evaluate/baseline'
+import { linearBaselineOutputs } from '../evaluate/baselines/linear-baseline'
 import { evaluatePredictions } from '../evaluate/evaluate-split'
 import type { Metric } from '../evaluate/metrics'
 import { prepareTrainingJob } from '../recipe/prepare-job'
@@ -31,9 +32,13 @@ export interface StudioRunResult {
   /** The recipe fitted on this run's training rows: what the bundle carries. */
   readonly recipe: Recipe
   readonly testRows: Int32Array
+  /** The test rows' targets as `encodeTarget` gives them (0/1, one-hot rows, standardised). */
+  readonly testLabels: Float32Array
   readonly metrics: Metric[]
   /** The same metrics for a predictor that ignores the inputs (class frequencies or mean). */
   readonly baselineMetrics: Metric[]
+  /** The same metrics for a logistic / linear regression on the same inputs; null: none fits. */
+  readonly linearBaselineMetrics: Metric[] | null
 }
 
 export type StudioRunEvent =
@@ -84,14 +89,17 @@ export async function runPreparedJob(
     if (event.type !== 'done') return emit(event)
     const { testOutputs } = event.outcome
     const baseline = priorBaselineOutputs(job.recipe, job.train.y.values, job.test.y.rows)
+    const linear = linearBaselineOutputs(job.recipe, job.train, job.test)
     emit({
       type: 'done',
       result: {
         outcome: event.outcome,
         recipe: job.recipe,
         testRows,
+        testLabels: job.test.y.values,
         metrics: evaluatePredictions(job.recipe, job.test.y.values, testOutputs),
         baselineMetrics: evaluatePredictions(job.recipe, job.test.y.values, baseline),
+        linearBaselineMetrics: linear && evaluatePredictions(job.recipe, job.test.y.values, linear),
       },
     })
   }

@@ -1,69 +1,71 @@
-import { Alert, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { BACKEND_LABELS } from '../../core/train/backend-names'
+import { Alert, Stack, Tabs } from '@mantine/core'
+import { useEffect, useMemo } from 'react'
+import { testSetOf } from '../../core/evaluate/test-set'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
-import { formatNumber } from '../../ui/format'
+import { ClassificationSection } from './classification/classification-section'
+import type { EvaluateSectionProps } from './evaluate-section'
+import { ExplainSection } from './explain/explain-section'
+import { FairnessSection } from './fairness/fairness-section'
+import { TestMetricsSection } from './metrics/test-metrics-section'
+import { RegressionSection } from './regression/regression-section'
+import { ScoringSection } from './scoring/scoring-section'
+import { useThreshold } from './threshold-store'
 
 export function EvaluateStep() {
   const trained = useStudio((s) => s.trained)
-  if (!trained) {
+  const dataset = useStudio((s) => s.dataset)
+  const testSet = useMemo(() => (trained ? testSetOf(trained) : null), [trained])
+  // A new model starts at the neutral threshold: the last model's choice says nothing about it.
+  useEffect(() => useThreshold.getState().setThreshold(0.5), [trained])
+  if (!trained || !testSet) {
     return (
       <EmptyState title="No trained model yet">
         Train a model on the Train step: its test metrics appear here.
       </EmptyState>
     )
   }
-  const { recipe, metrics, testRows, epochs } = trained
-  const baselineLabel =
-    recipe.target.task === 'regression' ? 'Baseline: training mean' : 'Baseline: class frequencies'
+  const table =
+    trained.recipe.source.kind === 'table' && dataset?.name === trained.recipe.source.name
+      ? dataset.table
+      : null
+  const props: EvaluateSectionProps = { trained, testSet, table }
+  const classes = testSet.task !== 'regression'
   return (
     <Stack gap="md">
-      <Paper withBorder p="md" radius="md">
-        <Group justify="space-between" mb="xs">
-          <Title order={4}>Test metrics</Title>
-          <Text size="sm" c="dimmed">
-            {testRows.length.toLocaleString('en-US')} held-out test rows · {epochs.length} epochs on{' '}
-            {BACKEND_LABELS[trained.backend]}
-            {recipe.target.task === 'binary' &&
-              ` · positive class "${recipe.target.classes?.[1] ?? ''}", threshold 0.5`}
-          </Text>
-        </Group>
-        <Table aria-label="Test metrics" striped maw={640}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Metric</Table.Th>
-              <Table.Th ta="right">Model</Table.Th>
-              <Table.Th ta="right">{baselineLabel}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {metrics.map((m, i) => (
-              <Table.Tr key={m.key} data-metric={m.key}>
-                <Table.Td>{m.label}</Table.Td>
-                <Table.Td ta="right" fw={600} data-value={m.value}>
-                  {formatNumber(m.value)}
-                </Table.Td>
-                <Table.Td ta="right" c="dimmed" data-baseline={trained.baselineMetrics[i]?.value}>
-                  {formatNumber(trained.baselineMetrics[i]?.value)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="xs" c="dimmed" mt="xs">
-          The baseline ignores every input and always predicts{' '}
-          {recipe.target.task === 'regression'
-            ? 'the mean of the training rows'
-            : 'the class frequencies of the training rows, so the most common class'}
-          . A model worth using beats it clearly.
-        </Text>
-      </Paper>
       {trained.stoppedEarly && (
         <Alert color="yellow" title="Stopped early">
-          Training was stopped by hand after {epochs.length} epochs; these metrics describe the
-          model at that point.
+          Training was stopped by hand after {trained.epochs.length} epochs; these results describe
+          the model at that point.
         </Alert>
       )}
+      <Tabs defaultValue="performance" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="performance">Performance</Tabs.Tab>
+          {testSet.task === 'binary' && <Tabs.Tab value="threshold">Threshold & cost</Tabs.Tab>}
+          <Tabs.Tab value="explain">Explain</Tabs.Tab>
+          {classes && <Tabs.Tab value="fairness">Fairness</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="performance" pt="md">
+          <Stack gap="md">
+            <TestMetricsSection {...props} />
+            {classes ? <ClassificationSection {...props} /> : <RegressionSection {...props} />}
+          </Stack>
+        </Tabs.Panel>
+        {testSet.task === 'binary' && (
+          <Tabs.Panel value="threshold" pt="md">
+            <ScoringSection {...props} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="explain" pt="md">
+          <ExplainSection {...props} />
+        </Tabs.Panel>
+        {classes && (
+          <Tabs.Panel value="fairness" pt="md">
+            <FairnessSection {...props} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
     </Stack>
   )
 }
