@@ -310,18 +310,19 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       const runId = resumingRunId ?? crypto.randomUUID()
       activeRunId = runId
       const { name: datasetName, table } = dataset
-      // Kept so that a reload can resume; the first checkpoint comes epochs after this put.
-      if (!resume)
-        void saveActiveRun({
-          runId,
-          startedAt: Date.now(),
-          datasetName,
-          recipe,
-          table,
-          backend,
-        }).catch(() => undefined)
       const request = { recipe, table, backend, runId, resume }
       run = startTrainingRun(request, onMessage)
+      // Kept so that a reload can resume; the first checkpoint comes epochs after this put. Its
+      // copy of the table is made in a task of its own, not in the click's.
+      const startedAt = Date.now()
+      if (!resume)
+        setTimeout(() => {
+          // Forgotten already (reset, or ended): nothing to resume.
+          if (activeRunId !== runId) return
+          void saveActiveRun({ runId, startedAt, datasetName, recipe, table, backend }).catch(
+            () => undefined,
+          )
+        })
     },
     pauseTraining: () => {
       if (get().trainingStatus !== 'training') return

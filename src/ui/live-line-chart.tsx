@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { startTransition, useEffect, useId, useRef, useState } from 'react'
 
 export interface LivePoint {
   readonly x: number
@@ -41,10 +41,13 @@ function useBoxSize(): [React.RefObject<HTMLDivElement | null>, { w: number; h: 
     const observer = new ResizeObserver(([entry]) => {
       if (!entry) return
       const { width, height } = entry.contentRect
-      setSize((s) =>
-        s.w === Math.round(width) && s.h === Math.round(height)
-          ? s
-          : { w: Math.round(width), h: Math.round(height) },
+      // A transition: the first draw of the page's charts comes in slices, not in one task.
+      startTransition(() =>
+        setSize((s) =>
+          s.w === Math.round(width) && s.h === Math.round(height)
+            ? s
+            : { w: Math.round(width), h: Math.round(height) },
+        ),
       )
     })
     observer.observe(box)

@@ -1,4 +1,4 @@
-import { Group, Paper, SegmentedControl, SimpleGrid, Slider, Text, Title } from '@mantine/core'
+import { Group, Paper, SimpleGrid, Slider, Switch, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import type { EpochLog } from '../../core/train/engine'
 import { useStudio } from '../../state/studio-store'
@@ -41,15 +41,12 @@ export function CurveChart({ epochs }: { epochs: EpochLog[] }) {
               />
             </Group>
           )}
-          <SegmentedControl
+          {/* A switch, not a segmented control: that one measures the page as it mounts. */}
+          <Switch
             size="xs"
-            aria-label="Vertical axis scale"
-            value={scale}
-            onChange={(v) => setScale(v === 'log' ? 'log' : 'linear')}
-            data={[
-              { value: 'linear', label: 'Linear' },
-              { value: 'log', label: 'Log' },
-            ]}
+            label="Log scale"
+            checked={scale === 'log'}
+            onChange={(event) => setScale(event.currentTarget.checked ? 'log' : 'linear')}
           />
         </Group>
       </Group>

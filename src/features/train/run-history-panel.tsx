@@ -1,5 +1,5 @@
 import { Alert, Group, Paper, ScrollArea, Table, Text, Title } from '@mantine/core'
-import { useMemo, useState } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { historyRow, type RunSummary } from '../../core/train/run-history'
 import { useStudio } from '../../state/studio-store'
 import { RunDeleteDialog } from './run-delete-dialog'
@@ -10,7 +10,8 @@ const WRAP = { whiteSpace: 'normal', width: 80 } as const
 
 /** Every finished run, newest first: pick runs to compare, restore one, or delete one. */
 export function RunHistoryPanel() {
-  const runs = useStudio((s) => s.runs)
+  // A run that ends adds a row: drawn in slices, not in the task that ends the run.
+  const runs = useDeferredValue(useStudio((s) => s.runs))
   const loaded = useStudio((s) => s.runsLoaded)
   const persistent = useStudio((s) => s.runsPersistent)
   const error = useStudio((s) => s.runsError)

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
-import { useId } from 'react'
+import { memo, useDeferredValue, useId } from 'react'
 import { durationLabel, type HistoryRow, type RunSummary } from '../../core/train/run-history'
 import { restoreBlockedReason } from '../../state/runs-slice'
 import { useStudio } from '../../state/studio-store'
@@ -14,21 +14,42 @@ const BACKEND_SHORT = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CP
 
 const STOPPED = { completed: null, stopped: 'stopped', 'early-stopping': 'early stop' }
 
-export function RunHistoryRow({
-  run,
-  row,
-  showData,
-  onDelete,
-}: {
+interface RowProps {
   run: RunSummary
   row: HistoryRow
   showData: boolean
   onDelete: (run: RunSummary) => void
-}) {
+}
+
+export const RunHistoryRow = memo(function RunHistoryRow(props: RowProps) {
+  const { run } = props
   const pickedAt = useStudio((s) => s.pickedRunIds.indexOf(run.id))
   const current = useStudio((s) => s.currentRunId === run.id)
   const restoring = useStudio((s) => s.restoringRunId === run.id)
-  const blocked = useStudio((s) => restoreBlockedReason(s, run))
+  // Changes for every row as a run starts and ends: redrawn in slices, not in the click's task
+  // (Restore checks again when pressed, so a moment's stale answer does no harm).
+  const blocked = useDeferredValue(useStudio((s) => restoreBlockedReason(s, run)))
+  return (
+    <RowCells
+      {...props}
+      pickedAt={pickedAt}
+      current={current}
+      restoring={restoring}
+      blocked={blocked}
+    />
+  )
+})
+
+const RowCells = memo(function RowCells({
+  run,
+  row,
+  showData,
+  onDelete,
+  pickedAt,
+  current,
+  restoring,
+  blocked,
+}: RowProps & { pickedAt: number; current: boolean; restoring: boolean; blocked: string | null }) {
   const toggle = useStudio((s) => s.togglePickedRun)
   const restore = useStudio((s) => s.restoreRun)
   const reasonId = useId()
@@ -130,4 +151,4 @@ export function RunHistoryRow({
       </Table.Td>
     </Table.Tr>
   )
-}
+})

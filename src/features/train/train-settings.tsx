@@ -1,5 +1,7 @@
 import { SimpleGrid } from '@mantine/core'
-import { memo } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
+import type { Task } from '../../core/recipe/task'
+import type { TrainConfig } from '../../core/train/train-config'
 import { useStudio } from '../../state/studio-store'
 import { DataFields } from './data-fields'
 import { MetricFields } from './metric-fields'
@@ -17,8 +19,17 @@ import { useTrainingBusy } from './use-training-busy'
 export const TrainSettings = memo(function TrainSettings() {
   const config = useStudio((s) => s.recipe?.training)
   const task = useStudio((s) => s.recipe?.target.task)
-  const busy = useTrainingBusy()
-  if (!config || !task) return null
+  // Locking or unlocking some forty controls takes a render of 50–100 ms: deferred, React does it
+  // in slices between other work, so the click on Start (or a run's end) never freezes the page.
+  // Start is disabled at once all the same, and the worker has its settings already.
+  const busy = useDeferredValue(useTrainingBusy())
+  return useMemo(
+    () => (config && task ? <Settings config={config} task={task} busy={busy} /> : null),
+    [config, task, busy],
+  )
+})
+
+function Settings({ config, task, busy }: { config: TrainConfig; task: Task; busy: boolean }) {
   const validation = config.validation === 'none' ? 'training' : 'validation'
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="sm" mb="md">
@@ -60,4 +71,4 @@ export const TrainSettings = memo(function TrainSettings() {
       </SettingsSection>
     </SimpleGrid>
   )
-})
+}

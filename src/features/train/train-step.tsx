@@ -1,4 +1,5 @@
 import { Alert, Paper, Stack } from '@mantine/core'
+import { useDeferredValue, useMemo } from 'react'
 import { useStudio } from '../../state/studio-store'
 import { EmptyState } from '../../ui/empty-state'
 import { EpochTable } from './epoch-table'
@@ -12,16 +13,18 @@ import { TrainStatus } from './train-status'
 
 // The curves and the history table read the epochs themselves: epochs arrive several times a
 // second, and only these two need to redraw for them, not the settings and run history around.
+// Deferred: React draws them in slices between other work (the first draw mounts five charts),
+// so no redraw holds the page for more than a few milliseconds.
 function LiveCurves() {
-  const epochs = useStudio((s) => s.epochs)
+  const epochs = useDeferredValue(useStudio((s) => s.epochs))
   // The per-batch curve starts before the first epoch ends.
-  const hasCurves = useStudio((s) => s.epochs.length > 0 || s.batchCurve !== null)
-  return hasCurves ? <CurveChart epochs={epochs} /> : null
+  const hasCurves = useDeferredValue(useStudio((s) => s.epochs.length > 0 || s.batchCurve !== null))
+  return useMemo(() => (hasCurves ? <CurveChart epochs={epochs} /> : null), [hasCurves, epochs])
 }
 
 function LiveEpochTable() {
-  const epochs = useStudio((s) => s.epochs)
-  return epochs.length > 0 ? <EpochTable epochs={epochs} /> : null
+  const epochs = useDeferredValue(useStudio((s) => s.epochs))
+  return useMemo(() => (epochs.length > 0 ? <EpochTable epochs={epochs} /> : null), [epochs])
 }
 
 export function TrainStep() {
