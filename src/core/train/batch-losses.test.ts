@@ -1,27 +1,14 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
-import { outputHead } from '../model/head'
 import { tableInput } from '../model/model-input'
-import { prepareTrainingJob } from '../recipe/prepare-job'
-import { proposeRecipe } from '../recipe/propose'
-import { parseDelimitedText } from '../table/parse-delimited'
 import { BATCH_CHUNK_MS } from './batch-losses'
 import { trainModel, type BatchLosses, type EpochLog, type TrainOptions } from './engine'
 import type { TrainConfig } from './train-config'
+import { germanCreditJob, runFreely } from './train-test-kit'
 
-const german = parseDelimitedText(
-  readFileSync(new URL('../../../public/datasets/GermanCredit.csv', import.meta.url), 'utf8'),
-).table
-const { job } = prepareTrainingJob(
-  proposeRecipe(german, 'GermanCredit.csv', 'Class'),
-  german,
-  'cpu',
-)
-const head = outputHead(job.recipe.target)
-const runFreely = { shouldStop: () => false, waitWhilePaused: () => Promise.resolve() }
+const { job, head } = germanCreditJob()
 // Small batches: many per epoch, where a per-batch read would cost the most.
 const config: TrainConfig = { ...job.recipe.training, epochs: 3, batchSize: 16 }
 // Timed without epoch metrics, so the figure is the batch losses' own cost.

@@ -1,27 +1,15 @@
 import * as tf from '@tensorflow/tfjs'
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
-import { outputHead } from '../model/head'
 import { layer, stackOf } from '../model/layer-catalogue'
 import { tableInput } from '../model/model-input'
 import { modelSpecOf } from '../model/model-spec'
-import { prepareTrainingJob } from '../recipe/prepare-job'
-import { proposeRecipe } from '../recipe/propose'
-import { parseDelimitedText } from '../table/parse-delimited'
 import { captureCheckpoint, restoreCheckpoint, type Checkpoint } from './checkpoint'
 import type { TrainState } from './engine'
 import type { TrainConfig } from './train-config'
+import { germanCreditJob } from './train-test-kit'
 
-const german = parseDelimitedText(
-  readFileSync(new URL('../../../public/datasets/GermanCredit.csv', import.meta.url), 'utf8'),
-).table
-const { job } = prepareTrainingJob(
-  proposeRecipe(german, 'GermanCredit.csv', 'Class'),
-  german,
-  'cpu',
-)
-const head = outputHead(job.recipe.target)
+const { job, head } = germanCreditJob()
 const input = tableInput(job.train.x.width)
 const spec = modelSpecOf(stackOf([layer('dense', { units: 16 }), layer('dense', { units: 8 })]))
 const SEED = 7

@@ -1,42 +1,20 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
-import { outputHead } from '../model/head'
 import { layer, stackOf } from '../model/layer-catalogue'
 import { tableInput } from '../model/model-input'
 import { modelSpecOf } from '../model/model-spec'
-import { prepareTrainingJob } from '../recipe/prepare-job'
-import { proposeRecipe } from '../recipe/propose'
-import { parseDelimitedText } from '../table/parse-delimited'
 import { earlyStoppingStep, FRESH_EARLY, type EarlyState } from './early-stopping'
-import {
-  inputTensor,
-  trainModel,
-  type EpochLog,
-  type TrainControl,
-  type TrainState,
-} from './engine'
+import { inputTensor, trainModel, type EpochLog, type TrainState } from './engine'
 import type { EarlyStopping, TrainConfig } from './train-config'
+import { germanCreditJob, runFreely } from './train-test-kit'
 
-const german = parseDelimitedText(
-  readFileSync(new URL('../../../public/datasets/GermanCredit.csv', import.meta.url), 'utf8'),
-).table
-const { job } = prepareTrainingJob(
-  proposeRecipe(german, 'GermanCredit.csv', 'Class'),
-  german,
-  'cpu',
-)
-const head = outputHead(job.recipe.target)
+const { job, head } = germanCreditJob()
 // Two wide layers on 700 rows: the validation loss bottoms out within a few epochs, then climbs.
 const overfitting = modelSpecOf(
   stackOf([layer('dense', { units: 128 }), layer('dense', { units: 128 })]),
 )
-const runFreely: TrainControl = {
-  shouldStop: () => false,
-  waitWhilePaused: () => Promise.resolve(),
-}
 
 describe('earlyStoppingStep (Keras EarlyStopping, mode min)', () => {
   const rule: EarlyStopping = { patience: 2, minDelta: 0.01, restoreBestWeights: true }

@@ -23,6 +23,7 @@ import {
 } from './engine'
 import type { TrainConfig } from './train-config'
 import { measureTrainingSpeed } from './probe'
+import { runFreely } from './train-test-kit'
 
 const EPOCHS = 3
 
@@ -33,11 +34,6 @@ const proposed = proposeRecipe(german, 'GermanCredit.csv', 'Class')
 const recipe: Recipe = { ...proposed, training: { ...proposed.training, epochs: EPOCHS } }
 const { job } = prepareTrainingJob(recipe, german, 'cpu')
 const head = outputHead(job.recipe.target)
-
-const runFreely: TrainControl = {
-  shouldStop: () => false,
-  waitWhilePaused: () => Promise.resolve(),
-}
 
 interface Run {
   readonly logs: EpochLog[]

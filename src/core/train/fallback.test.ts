@@ -1,34 +1,18 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
-import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { prepareTrainingJob } from '../recipe/prepare-job'
 import { proposeRecipe } from '../recipe/propose'
 import type { Recipe } from '../recipe/recipe-schema'
-import { parseDelimitedText } from '../table/parse-delimited'
-import type { Table } from '../table/table'
-import type { TrainControl } from './engine'
 import { runTrainingJob, type TrainingEvent, type TrainingJob } from './training-job'
+import { bundledDataset, eventKinds, runFreely } from './train-test-kit'
 
 // WASM and CPU are the backends Node has: WASM fails part-way here, CPU takes over.
 const EPOCHS = 4
 
-function dataset(name: string): Table {
-  const text = readFileSync(new URL(`../../../public/datasets/${name}`, import.meta.url), 'utf8')
-  return parseDelimitedText(text).table
-}
-
-const german = dataset('GermanCredit.csv')
+const german = bundledDataset('GermanCredit.csv')
 const proposed = proposeRecipe(german, 'GermanCredit.csv', 'Class')
 const recipe: Recipe = { ...proposed, training: { ...proposed.training, epochs: EPOCHS } }
-
-/** Event types in order, without the per-batch losses (a few per epoch, as the engine chunks them). */
-const kinds = (seen: TrainingEvent[]) => seen.map((e) => e.type).filter((t) => t !== 'batches')
-
-const runFreely: TrainControl = {
-  shouldStop: () => false,
-  waitWhilePaused: () => Promise.resolve(),
-}
 
 async function run(job: TrainingJob, onEvent: (event: TrainingEvent) => void = () => undefined) {
   const seen: TrainingEvent[] = []
@@ -61,7 +45,15 @@ describe('a backend that fails mid-run', () => {
       tf.unregisterKernel('_FusedMatMul', 'wasm')
     })
     expect(removed).not.toBeNull()
-    expect(kinds(seen)).toEqual(['backend', 'epoch', 'epoch', 'fallback', 'epoch', 'epoch', 'done'])
+    expect(eventKinds(seen)).toEqual([
+      'backend',
+      'epoch',
+      'epoch',
+      'fallback',
+      'epoch',
+      'epoch',
+      'done',
+    ])
     const fallback = seen.find((e) => e.type === 'fallback')
     expect(fallback).toMatchObject({ from: 'wasm', to: 'cpu', epoch: 2 })
     expect(fallback?.type === 'fallback' && fallback.reason).toMatch(/_FusedMatMul/)
@@ -95,7 +87,7 @@ describe('a backend that fails mid-run', () => {
 
 describe('a loss that becomes NaN', () => {
   it('stops the run on its backend with the epoch and what to change, and falls back to none', async () => {
-    const credit = dataset('CreditCard.csv')
+    const credit = bundledDataset('CreditCard.csv')
     const proposal = proposeRecipe(credit, 'CreditCard.csv', 'income')
     const sgd: Recipe = {
       ...proposal,

@@ -1,26 +1,13 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
-import { outputHead } from '../model/head'
 import { tableInput } from '../model/model-input'
-import { prepareTrainingJob } from '../recipe/prepare-job'
-import { proposeRecipe } from '../recipe/propose'
-import { parseDelimitedText } from '../table/parse-delimited'
 import { trainModel, type Dataset } from './engine'
 import type { TrainConfig } from './train-config'
+import { germanCreditJob, runFreely } from './train-test-kit'
 
-const german = parseDelimitedText(
-  readFileSync(new URL('../../../public/datasets/GermanCredit.csv', import.meta.url), 'utf8'),
-).table
-const { job } = prepareTrainingJob(
-  proposeRecipe(german, 'GermanCredit.csv', 'Class'),
-  german,
-  'cpu',
-)
-const head = outputHead(job.recipe.target)
-const runFreely = { shouldStop: () => false, waitWhilePaused: () => Promise.resolve() }
+const { job, head } = germanCreditJob()
 
 function firstRows(data: Dataset, n: number): Dataset {
   const cut = (m: Dataset['x']) => ({

@@ -1,28 +1,16 @@
 import * as tf from '@tensorflow/tfjs'
 import '@tensorflow/tfjs-backend-wasm'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildModel, compileModel, disposeModel } from '../model/build-model'
-import { outputHead } from '../model/head'
 import { layer, stackOf } from '../model/layer-catalogue'
 import { tableInput } from '../model/model-input'
 import { modelSpecOf } from '../model/model-spec'
-import { prepareTrainingJob } from '../recipe/prepare-job'
-import { proposeRecipe } from '../recipe/propose'
-import { parseDelimitedText } from '../table/parse-delimited'
 import { trainModel } from './engine'
 import { trainingSeed, type TrainConfig } from './train-config'
 import { validationFor } from './validation-source'
+import { germanCreditJob, runFreely } from './train-test-kit'
 
-const german = parseDelimitedText(
-  readFileSync(new URL('../../../public/datasets/GermanCredit.csv', import.meta.url), 'utf8'),
-).table
-const { job } = prepareTrainingJob(
-  proposeRecipe(german, 'GermanCredit.csv', 'Class'),
-  german,
-  'cpu',
-)
-const head = outputHead(job.recipe.target)
+const { job, head } = germanCreditJob()
 // Dropout draws a fresh mask every batch: the seed must reach it for runs to repeat.
 const spec = modelSpecOf(
   stackOf([
@@ -31,7 +19,6 @@ const spec = modelSpecOf(
     layer('dense', { units: 16 }),
   ]),
 )
-const runFreely = { shouldStop: () => false, waitWhilePaused: () => Promise.resolve() }
 
 /** Epoch losses (training and validation) of a run as the studio seeds it. */
 async function curve(config: TrainConfig): Promise<number[]> {

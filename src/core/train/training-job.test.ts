@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs'
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { layer, stackOf } from '../model/layer-catalogue'
 import { modelSpecOf } from '../model/model-spec'
@@ -11,33 +10,20 @@ import type { Recipe } from '../recipe/recipe-schema'
 import type { Step } from '../recipe/step-schema'
 import { inferTable } from '../table/infer-types'
 import { parseDelimitedText } from '../table/parse-delimited'
-import type { Table } from '../table/table'
 import type { BackendRequest } from './backend-names'
 import type { Checkpoint, CheckpointStore } from './checkpoint'
 import type { TrainControl } from './engine'
 import { runStudioTraining, type StudioRunEvent } from './studio-run'
 import { runTrainingJob, type TrainingEvent, type TrainingJob } from './training-job'
+import { bundledDataset, eventKinds, runFreely } from './train-test-kit'
 
 // This file registers only the backends '@tensorflow/tfjs' brings to Node (CPU), as a plain Node
 // process without a GPU has: WebGPU, WebGL and WASM are all unavailable here.
 const EPOCHS = 3
 
-function dataset(name: string): Table {
-  const text = readFileSync(new URL(`../../../public/datasets/${name}`, import.meta.url), 'utf8')
-  return parseDelimitedText(text).table
-}
-
-const german = dataset('GermanCredit.csv')
+const german = bundledDataset('GermanCredit.csv')
 const proposed = proposeRecipe(german, 'GermanCredit.csv', 'Class')
 const recipe: Recipe = { ...proposed, training: { ...proposed.training, epochs: EPOCHS } }
-
-/** Event types in order, without the per-batch losses (a few per epoch, as the engine chunks them). */
-const kinds = (seen: TrainingEvent[]) => seen.map((e) => e.type).filter((t) => t !== 'batches')
-
-const runFreely: TrainControl = {
-  shouldStop: () => false,
-  waitWhilePaused: () => Promise.resolve(),
-}
 
 async function events(job: TrainingJob): Promise<TrainingEvent[]> {
   const seen: TrainingEvent[] = []
@@ -63,7 +49,7 @@ describe('runTrainingJob', () => {
   it('on CPU reports the backend, then every epoch, then the finished model', async () => {
     const job = jobFor('cpu')
     const seen = await events(job)
-    expect(kinds(seen)).toEqual(['backend', 'epoch', 'epoch', 'epoch', 'done'])
+    expect(eventKinds(seen)).toEqual(['backend', 'epoch', 'epoch', 'epoch', 'done'])
     const [first] = seen
     if (first?.type !== 'backend') throw new Error('backend first')
     expect(first.choice).toEqual({ backend: 'cpu', requested: 'cpu', probes: [], notes: [] })
@@ -114,7 +100,7 @@ describe('runTrainingJob', () => {
 
   it('on auto measures and trains a network that reads the rows as sequences', async () => {
     // The MSFT price windows (the date dropped, as the Model step's note advises): an LSTM.
-    const { table: stocks, types } = inferTable(dataset('stocks.csv'))
+    const { table: stocks, types } = inferTable(bundledDataset('stocks.csv'))
     const series = proposeRecipe(stocks, 'stocks.csv', 'price', 42, types)
     const steps = series.steps.map((s): Step =>
       s.op === 'date-parts'
@@ -135,7 +121,7 @@ describe('runTrainingJob', () => {
   })
 
   it('reports a diverging run as diverged, with advice, and releases its tensors', async () => {
-    const credit = dataset('CreditCard.csv')
+    const credit = bundledDataset('CreditCard.csv')
     const regression = proposeRecipe(credit, 'CreditCard.csv', 'income')
     const { job } = prepareTrainingJob(
       { ...regression, training: { ...regression.training, epochs: 2 } },
@@ -149,7 +135,7 @@ describe('runTrainingJob', () => {
     }
     const before = tf.memory().numTensors
     const seen = await events(unscaled)
-    expect(kinds(seen)).toEqual(['backend', 'error'])
+    expect(eventKinds(seen)).toEqual(['backend', 'error'])
     const error = seen.at(-1)
     if (error?.type !== 'error') throw new Error('expected an error event')
     expect(error.diverged).toBe(true)
@@ -249,7 +235,7 @@ describe('runTrainingJob refuses a network that does not fit the data', () => {
     const lstm = modelSpecOf(stackOf([layer('lstm')]))
     const before = tf.memory().numTensors
     const seen = await events({ ...job, recipe: { ...job.recipe, model: lstm } })
-    expect(kinds(seen)).toEqual(['error'])
+    expect(eventKinds(seen)).toEqual(['error'])
     const error = seen[0]
     if (error?.type !== 'error') throw new Error('expected an error event')
     expect(error.diverged).toBe(false)
