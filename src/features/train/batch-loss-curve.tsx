@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react'
 import { useStudio } from '../../state/studio-store'
 import { ChartFrame } from './chart-frame'
-import { LiveLineChart } from '../../ui/live-line-chart'
-import { formatEpochTick, formatValueTick, TRAIN_COLOR, type Scale } from './chart-style'
-import { batchPoints, roundTicks, valueAxis } from './curve-data'
+import { TRAIN_COLOR, type Scale } from './chart-style'
+import { batchPoints } from './curve-data'
+import { EpochAxisChart } from './epoch-axis-chart'
 import { REDRAW_MS, useThrottled } from './use-throttled'
 
 const LEGEND = [
@@ -26,7 +26,6 @@ export const BatchLossCurve = memo(function BatchLossCurve({
   const data = useMemo(() => (curve ? batchPoints(curve, smoothing) : []), [curve, smoothing])
   const from = data[0]?.x ?? 0
   const to = data.at(-1)?.x ?? 1
-  const domain = useMemo(() => [from, to] as const, [from, to])
   const lines = useMemo(
     () => [
       {
@@ -44,15 +43,7 @@ export const BatchLossCurve = memo(function BatchLossCurve({
     ],
     [data],
   )
-  const ticks = useMemo(() => roundTicks(from, to, 6), [from, to])
-  const yAxis = useMemo(
-    () =>
-      valueAxis(
-        data.map((d) => d.raw),
-        scale,
-      ),
-    [data, scale],
-  )
+  const values = useMemo(() => data.map((d) => d.raw), [data])
   const per = curve && curve.stride > 1 ? ` (each point ${curve.stride} batches)` : ''
   return (
     <ChartFrame
@@ -61,17 +52,7 @@ export const BatchLossCurve = memo(function BatchLossCurve({
       points={data.length}
       legend={LEGEND}
     >
-      <LiveLineChart
-        series={lines}
-        xDomain={domain}
-        xTicks={ticks}
-        yDomain={yAxis.domain}
-        yTicks={yAxis.ticks}
-        scale={scale}
-        formatX={formatEpochTick}
-        formatY={formatValueTick}
-        xLabel="Epoch"
-      />
+      <EpochAxisChart lines={lines} from={from} to={to} values={values} scale={scale} />
     </ChartFrame>
   )
 })

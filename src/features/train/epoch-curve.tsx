@@ -1,15 +1,9 @@
 import { memo, useMemo } from 'react'
 import type { EpochLog } from '../../core/train/engine'
 import { ChartFrame } from './chart-frame'
-import { LiveLineChart } from '../../ui/live-line-chart'
-import {
-  formatEpochTick,
-  formatValueTick,
-  TRAIN_COLOR,
-  VALIDATION_COLOR,
-  type Scale,
-} from './chart-style'
-import { roundTicks, valueAxis, valueOf, type Series } from './curve-data'
+import { TRAIN_COLOR, VALIDATION_COLOR, type Scale } from './chart-style'
+import { valueOf, type Series } from './curve-data'
+import { EpochAxisChart } from './epoch-axis-chart'
 import { seriesNoun, seriesTitle } from './metric-labels'
 
 /** One series per epoch, training and validation rows side by side. */
@@ -35,16 +29,7 @@ export const EpochCurve = memo(function EpochCurve({
   )
   const first = data[0]?.epoch ?? 1
   const last = data.at(-1)?.epoch ?? 1
-  const domain = useMemo(() => [first, last] as const, [first, last])
-  const ticks = useMemo(() => roundTicks(first, last, 6, 1), [first, last])
-  const yAxis = useMemo(
-    () =>
-      valueAxis(
-        data.flatMap((d) => [d.train, d.validation]),
-        scale,
-      ),
-    [data, scale],
-  )
+  const values = useMemo(() => data.flatMap((d) => [d.train, d.validation]), [data])
   const points = data.filter((d) => d.train !== null && Number.isFinite(d.train)).length
   const hasValidation = data.some((d) => d.validation !== null)
   const lines = useMemo(
@@ -80,16 +65,13 @@ export const EpochCurve = memo(function EpochCurve({
       points={points}
       legend={legend}
     >
-      <LiveLineChart
-        series={lines}
-        xDomain={domain}
-        xTicks={ticks}
-        yDomain={yAxis.domain}
-        yTicks={yAxis.ticks}
+      <EpochAxisChart
+        lines={lines}
+        from={first}
+        to={last}
+        values={values}
         scale={scale}
-        formatX={formatEpochTick}
-        formatY={formatValueTick}
-        xLabel="Epoch"
+        minTickStep={1}
       />
     </ChartFrame>
   )

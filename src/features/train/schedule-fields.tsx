@@ -24,7 +24,29 @@ const DEFAULTS: Record<ScheduleKind, LearningRateSchedule> = {
   plateau: { kind: 'plateau', factor: 0.5, patience: 5, minDelta: 0.0001, minLearningRate: 1e-6 },
 }
 
-const between01 = (v: number) => v > 0 && v < 1
+/** The rate's multiplier at each drop, for the step and plateau schedules alike. */
+function FactorField({
+  value,
+  onValid,
+  busy,
+}: {
+  value: number
+  onValid: (factor: number) => void
+  busy: boolean
+}) {
+  return (
+    <ConfigNumber
+      label="Multiply by"
+      value={value}
+      min={0.01}
+      max={0.99}
+      step={0.1}
+      valid={(v) => v > 0 && v < 1}
+      onValid={onValid}
+      disabled={busy}
+    />
+  )
+}
 
 export function ScheduleFields({ config, busy }: { config: TrainConfig; busy: boolean }) {
   const setTrainConfig = useStudio((s) => s.setTrainConfig)
@@ -52,15 +74,10 @@ export function ScheduleFields({ config, busy }: { config: TrainConfig; busy: bo
             onValid={(every) => set({ ...schedule, every })}
             disabled={busy}
           />
-          <ConfigNumber
-            label="Multiply by"
+          <FactorField
             value={schedule.factor}
-            min={0.01}
-            max={0.99}
-            step={0.1}
-            valid={between01}
             onValid={(factor) => set({ ...schedule, factor })}
-            disabled={busy}
+            busy={busy}
           />
         </SimpleGrid>
       )}
@@ -78,15 +95,10 @@ export function ScheduleFields({ config, busy }: { config: TrainConfig; busy: bo
       )}
       {schedule.kind === 'plateau' && (
         <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
-          <ConfigNumber
-            label="Multiply by"
+          <FactorField
             value={schedule.factor}
-            min={0.01}
-            max={0.99}
-            step={0.1}
-            valid={between01}
             onValid={(factor) => set({ ...schedule, factor })}
-            disabled={busy}
+            busy={busy}
           />
           <ConfigNumber
             label="Wait"
