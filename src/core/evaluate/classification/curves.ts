@@ -130,3 +130,13 @@ export function oneVsRest(
   }
   return { labels, scores }
 }
+
+/** Area under a ROC curve by trapezoids: sklearn's `roc_auc_score` from the curve's points. */
+export function rocArea(roc: RocCurve): number {
+  let area = 0
+  for (let i = 1; i < roc.fpr.length; i++) {
+    const dx = (roc.fpr[i] as number) - (roc.fpr[i - 1] as number)
+    area += (dx * ((roc.tpr[i] as number) + (roc.tpr[i - 1] as number))) / 2
+  }
+  return area
+}

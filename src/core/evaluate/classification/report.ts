@@ -92,7 +92,11 @@ export function classReport(matrix: readonly (readonly number[])[]): ClassReport
         perClass.reduce((sum, c) => sum + pick(c) * weight(c), 0),
         weights,
       )
-    return { precision: mean((c) => c.precision), recall: mean((c) => c.recall), f1: mean((c) => c.f1) }
+    return {
+      precision: mean((c) => c.precision),
+      recall: mean((c) => c.recall),
+      f1: mean((c) => c.f1),
+    }
   }
   let correct = 0
   for (let c = 0; c < k; c++) correct += diagonal(c)
