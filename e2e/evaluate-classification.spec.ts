@@ -88,3 +88,32 @@ test('German credit: per-class report, confusion cells that open their rows, cur
   await expect(page.getByRole('button', { name: 'Download ROC curve as PNG' })).toBeVisible()
   await page.screenshot({ path: 'test-results/evaluate-classification.png', fullPage: true })
 })
+
+test('Iris: a three-class report, a 3 × 3 matrix, and curves for the class picked', async ({
+  page,
+}) => {
+  const studio = new StudioPage(page)
+  await studio.open('?backend=wasm')
+  await studio.loadSample('Iris flowers')
+  await studio.train(5)
+  const metrics = await studio.testMetrics()
+  for (const key of ['f1Weighted', 'logLoss', 'brier']) expect(metrics[key]).toBeGreaterThan(0)
+
+  const names = await page
+    .getByRole('table', { name: 'Per-class report' })
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')))
+  expect(names.slice(3)).toEqual(['Macro average', 'Weighted average'])
+  expect(names).toHaveLength(5)
+  await expect(page.getByRole('button', { name: /^Show rows: actual/ })).toHaveCount(9)
+  await expect(
+    page.getByText('Each row is predicted as its most probable class. Rows are the actual class'),
+  ).toBeVisible()
+
+  // One class against the rest: picking another class redraws the curves for it.
+  const third = names[2] ?? ''
+  await page.getByLabel('Curves for class').selectOption(third)
+  const roc = page.getByRole('img', { name: new RegExp(`^ROC curve for ${third}`) })
+  expect(Number(await roc.getAttribute('data-points'))).toBeGreaterThan(0)
+  await page.screenshot({ path: 'test-results/evaluate-multiclass.png', fullPage: true })
+})

@@ -41,7 +41,7 @@ export function CalibrationChart({
       heading="Calibration plot"
       label={`Calibration of the predicted probability of ${subject}: observed share against mean prediction in ${bins.length} bins`}
       points={bins.length}
-      help={`Rows grouped by predicted probability of ${subject} into 10 equal bins (empty bins left out; n = rows in the bin). Points on the dashed diagonal mean the probabilities can be read as frequencies; below it the model is over-confident.`}
+      help={`Rows grouped by predicted probability of ${subject} into 10 equal bins (empty bins left out; n = rows in the bin). On the dashed diagonal the probabilities can be read as frequencies; below it the model says ${subject} more often than it happens, above it less often.`}
       csv={{ header, rows }}
     >
       <ResponsiveContainer>
@@ -56,7 +56,7 @@ export function CalibrationChart({
           <YAxis
             {...AXIS}
             tickFormatter={tick}
-            width={48}
+            width={56}
             label={{
               value: 'Observed share',
               angle: -90,

@@ -61,7 +61,7 @@ function CurvePlot({
         <YAxis
           {...AXIS}
           tickFormatter={tick}
-          width={48}
+          width={56}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 8, dy: 60 }}
         />
         {children}
