@@ -33,7 +33,9 @@ function expectMatches(metrics: Metric[], expected: Expected) {
   const got = byKey(metrics)
   expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort())
   for (const [key, value] of Object.entries(expected)) {
-    expect(got[key], key).toBeCloseTo(value, 9)
+    // Relative to the size: a MAPE with a zero actual is about 1e14, summed in another order.
+    const error = Math.abs((got[key] ?? Number.NaN) - value) / Math.max(1, Math.abs(value))
+    expect(error, `${key}: ${got[key]} against sklearn's ${value}`).toBeLessThan(1e-9)
   }
 }
 
@@ -48,6 +50,24 @@ describe('metrics against scikit-learn', () => {
 
   it.each(fixtures.regression.map((c) => [c.name, c] as const))('%s', (_, c) => {
     expectMatches(regressionMetrics(c.actual, c.predicted), c.expected)
+  })
+
+  it('gives MAPE as a fraction, and an enormous one when an actual is zero (as sklearn does)', () => {
+    expect(byKey(regressionMetrics([100, 200], [110, 180])).mape).toBeCloseTo(0.1, 12)
+    const withZero = fixtures.regression.find((c) => c.actual.includes(0))
+    expect(withZero?.expected.mape).toBeGreaterThan(1e12)
+  })
+
+  it('scores a confident, correct model near 0 log loss and Brier, a constant one worse', () => {
+    const labels = [0, 1, 2, 1]
+    const sure = labels.flatMap((y) => [0, 1, 2].map((k) => (k === y ? 0.98 : 0.01)))
+    const flat = labels.flatMap(() => [1 / 3, 1 / 3, 1 / 3])
+    const confident = byKey(multiclassMetrics(labels, sure, 3))
+    const uniform = byKey(multiclassMetrics(labels, flat, 3))
+    expect(confident.logLoss).toBeCloseTo(-Math.log(0.98), 9)
+    expect(confident.brier).toBeCloseTo(0.02 ** 2 + 2 * 0.01 ** 2, 12)
+    expect(uniform.logLoss).toBeCloseTo(Math.log(3), 9)
+    expect(uniform.brier).toBeCloseTo(2 / 3, 12)
   })
 
   it('has cases that exercise ties and a class imbalance', () => {
