@@ -61,7 +61,7 @@ test('an uploaded CSV with a numeric target trains a regression and its bundle a
   const losses = await studio.train(25)
   expect(losses.at(-1)).toBeLessThan(losses[0] ?? 0)
   const metrics = await studio.testMetrics()
-  expect(Object.keys(metrics).sort()).toEqual(['mae', 'r2', 'rmse'])
+  expect(Object.keys(metrics).sort()).toEqual(['mae', 'mape', 'r2', 'rmse'])
   // Expenditure follows income and spending share closely: a fitted model explains much of it.
   expect(metrics.r2).toBeGreaterThan(0.5)
   expect(metrics.rmse).toBeGreaterThanOrEqual(metrics.mae ?? 0)

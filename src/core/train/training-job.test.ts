@@ -262,7 +262,9 @@ describe('runStudioTraining', () => {
       'recall',
       'f1',
       'auc',
+      'prAuc',
       'logLoss',
+      'brier',
     ])
     const baseline = Object.fromEntries(result.baselineMetrics.map((m) => [m.key, m.value]))
     // The prior predicts P(Bad) = 0.3 for every row: below 0.5, so it never says "Bad", and a
