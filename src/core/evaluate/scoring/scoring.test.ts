@@ -5,6 +5,7 @@ import { costCurve, costOf, decisionsOf } from './cost'
 import { decileTable, gainsCurve } from './gains'
 import { classCdfs, gini, ksStatistic } from './ks-gini'
 import { confusionAt, countsAt, sweepThresholds } from './threshold-sweep'
+import { thinIndices } from './thin'
 
 /** Cases and reference values written by fixtures/make-scoring-fixtures.py (sklearn, scipy, pandas). */
 interface Case {
@@ -133,5 +134,16 @@ describe('threshold sweep', () => {
   it('offers "approve nobody" (threshold 1) only when no score reaches 1', () => {
     expect(Array.from(sweepThresholds([0, 1], [0.2, 0.9]).thresholds)).toEqual([1, 0.9, 0.2])
     expect(Array.from(sweepThresholds([0, 1], [0.2, 1]).thresholds)).toEqual([1, 0.2])
+  })
+})
+
+describe('thinIndices', () => {
+  it('keeps a long curve to about the asked size, with its ends and the points asked for', () => {
+    const kept = thinIndices(100_000, 400, [31_337])
+    expect(kept.length).toBeLessThanOrEqual(401)
+    expect(kept[0]).toBe(0)
+    expect(kept.at(-1)).toBe(99_999)
+    expect(kept).toContain(31_337)
+    expect(thinIndices(5, 400)).toEqual([0, 1, 2, 3, 4])
   })
 })
