@@ -100,10 +100,10 @@ export function widthEdges(sorted: ArrayLike<number>, width: number): number[] {
   return edges
 }
 
-/** A round band width giving about five bands over the values. */
+/** A round band width giving six to ten bands over the values (10 years for ages). */
 export function niceWidth(sorted: ArrayLike<number>): number {
   const span = (sorted[sorted.length - 1] ?? 1) - (sorted[0] ?? 0)
-  const raw = span / 5 || 1
+  const raw = span / 8 || 1
   const power = 10 ** Math.floor(Math.log10(raw))
   const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10
   return step * power

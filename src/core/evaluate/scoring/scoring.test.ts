@@ -6,6 +6,7 @@ import { decileTable, gainsCurve } from './gains'
 import { classCdfs, gini, ksStatistic } from './ks-gini'
 import { confusionAt, countsAt, sweepThresholds } from './threshold-sweep'
 import { thinIndices } from './thin'
+import { defaultApproveClass } from './approve-class'
 
 /** Cases and reference values written by fixtures/make-scoring-fixtures.py (sklearn, scipy, pandas). */
 interface Case {
@@ -145,5 +146,15 @@ describe('thinIndices', () => {
     expect(kept.at(-1)).toBe(99_999)
     expect(kept).toContain(31_337)
     expect(thinIndices(5, 400)).toEqual([0, 1, 2, 3, 4])
+  })
+})
+
+describe('defaultApproveClass', () => {
+  it('approves the positive class unless its name says it is the bad outcome', () => {
+    expect(defaultApproveClass(['Good', 'Bad'])).toBe(0)
+    expect(defaultApproveClass(['paid', 'default'])).toBe(0)
+    expect(defaultApproveClass(['no', 'yes'])).toBe(1)
+    expect(defaultApproveClass(['rejected', 'approved'])).toBe(1)
+    expect(defaultApproveClass(['setosa', 'versicolor'])).toBe(1)
   })
 })

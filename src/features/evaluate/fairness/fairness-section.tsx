@@ -1,5 +1,6 @@
 import { Alert, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
+import { defaultApproveClass } from '../../../core/evaluate/scoring/approve-class'
 import { favourableDecisions, groupOutcomes } from '../../../core/evaluate/fairness/fairness-table'
 import { groupRows, MAX_VALUE_GROUPS, niceWidth } from '../../../core/evaluate/fairness/group-rows'
 import { distinctCount, type Column } from '../../../core/table/table'
@@ -30,7 +31,9 @@ export function FairnessSection({ trained, testSet, table }: EvaluateSectionProp
   const [chosen, setChosen] = useState(
     () => columns.find((c) => USUAL_SLICES.test(c.name))?.name ?? '',
   )
-  const [favourable, setFavourable] = useState(binary ? 1 : 0)
+  const [favourable, setFavourable] = useState<number>(
+    binary ? defaultApproveClass(testSet.classes) : 0,
+  )
   const [bandKind, setBandKind] = useState<BandKind>('quantile')
   const [bandCount, setBandCount] = useState(4)
   const [widths, setWidths] = useState<Record<string, number>>({})

@@ -5,7 +5,6 @@ import {
   ComposedChart,
   Legend,
   Line,
-  ReferenceLine,
   Scatter,
   Tooltip,
   XAxis,
@@ -160,7 +159,8 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
             />
             <YAxis
               width={56}
-              domain={[0, 'auto']}
+              domain={[0, (max: number) => Math.ceil(max)]}
+              allowDecimals={false}
               tickFormatter={(v: number) => formatNumber(v, 1)}
               label={{ value: 'Cumulative lift', angle: -90, position: 'insideLeft' }}
             />
@@ -179,7 +179,6 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
               dot={false}
               isAnimationActive={false}
             />
-            <ReferenceLine y={1} stroke="var(--mantine-color-gray-6)" strokeDasharray="5 5" />
             <Line
               dataKey="random"
               name="Random"

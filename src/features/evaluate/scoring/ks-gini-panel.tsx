@@ -87,7 +87,7 @@ export function KsGiniPanel({ testSet, sweep }: { testSet: TestSet; sweep: Thres
                   `Threshold ${typeof l === 'number' ? formatNumber(l, 4) : ''}`
                 }
               />
-              <Legend position="top" height={24} />
+              <Legend position="insideBottomRight" offset={28} />
               <Line
                 type="stepBefore"
                 dataKey="negativeBelow"
@@ -110,7 +110,7 @@ export function KsGiniPanel({ testSet, sweep }: { testSet: TestSet; sweep: Thres
                 x={ks.threshold}
                 stroke="var(--mantine-color-gray-7)"
                 strokeDasharray="4 4"
-                label={{ value: `KS ${formatNumber(ks.ks, 3)}`, position: 'top' }}
+                label={{ value: `KS ${formatNumber(ks.ks, 3)}`, position: 'insideTopLeft' }}
               />
             </LineChart>
           </ChartCard>

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core'
 import { useMemo, useState } from 'react'
+import { defaultApproveClass } from '../../../core/evaluate/scoring/approve-class'
 import type { CostSettings } from '../../../core/evaluate/scoring/cost'
 import { sweepThresholds } from '../../../core/evaluate/scoring/threshold-sweep'
 import type { EvaluateSectionProps } from '../evaluate-section'
@@ -19,7 +20,7 @@ export function ScoringSection({ testSet }: EvaluateSectionProps) {
   const [costs, setCosts] = useState<CostSettings>({
     wrongApproval: 5,
     wrongRejection: 1,
-    approveClass: 1,
+    approveClass: defaultApproveClass(testSet.classes),
   })
   return (
     <Stack gap="md">

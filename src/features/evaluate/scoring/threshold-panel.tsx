@@ -63,7 +63,7 @@ export function ThresholdPanel({
               marks={[0, 0.25, 0.5, 0.75, 1].map((v) => ({ value: v, label: String(v) }))}
             />
             <NumberInput
-              w={130}
+              w={170}
               label="Decision threshold"
               min={0}
               max={1}
