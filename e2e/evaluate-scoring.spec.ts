@@ -86,6 +86,12 @@ test('credit scoring: threshold, cheapest cost, KS and Gini, deciles and fairnes
   expect(await figure(page, 'ROC AUC')).toBeCloseTo(auc ?? NaN, 10)
   expect(await figure(page, 'Gini')).toBeCloseTo(2 * (auc ?? NaN) - 1, 10)
 
+  const svg = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download KS chart as SVG' }).click()
+  const svgText = (await readFile(await (await svg).path())).toString('utf8')
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+  expect(svgText).toContain('KS 0.')
+
   // Deciles: ten groups of ten applicants; all events found by the last one.
   const [decileHeader, ...deciles] = await downloadCsv(page, 'Download Deciles as CSV')
   expect(decileHeader?.[0]).toBe('Decile')
@@ -125,4 +131,9 @@ test('credit scoring: threshold, cheapest cost, KS and Gini, deciles and fairnes
     page.getByRole('img', { name: 'Approval rate for each group of Age' }),
   ).toHaveAttribute('data-points', String(fairRows.length))
   await page.screenshot({ path: testInfo.outputPath('fairness.png'), fullPage: true })
+
+  // Choices survive a visit to another tab.
+  await page.getByRole('tab', { name: 'Threshold & cost' }).click()
+  await expect(page.getByRole('textbox', { name: 'Cost of a wrong approval' })).toHaveValue('4')
+  await expect(threshold).toHaveValue(String(ksThreshold))
 })

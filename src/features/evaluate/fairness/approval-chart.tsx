@@ -35,12 +35,7 @@ export function ApprovalChart({ column, outcomes }: { column: string; outcomes: 
           tick={{ fontSize: 12 }}
           label={{ value: column, position: 'insideBottom', offset: -8 }}
         />
-        <YAxis
-          width={56}
-          domain={[0, 1]}
-          tickFormatter={percentTick}
-          label={{ value: 'Approval rate', angle: -90, position: 'insideLeft' }}
-        />
+        <YAxis width={56} domain={[0, 1]} tickFormatter={percentTick} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? percentTick(v) : String(v))} />
         <Bar
           dataKey="approvalRate"

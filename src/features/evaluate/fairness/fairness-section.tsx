@@ -1,15 +1,16 @@
 import { Alert, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useState } from 'react'
-import { defaultApproveClass } from '../../../core/evaluate/scoring/approve-class'
+import { useMemo } from 'react'
 import { favourableDecisions, groupOutcomes } from '../../../core/evaluate/fairness/fairness-table'
 import { groupRows, MAX_VALUE_GROUPS, niceWidth } from '../../../core/evaluate/fairness/group-rows'
 import { distinctCount, type Column } from '../../../core/table/table'
 import { formatNumber } from '../../../ui/format'
 import type { EvaluateSectionProps } from '../evaluate-section'
 import { useThreshold } from '../threshold-store'
+import { useApproveClass } from '../scoring/scoring-choices'
 import { ApprovalChart } from './approval-chart'
+import { useFairnessChoices } from './fairness-choices'
 import { FairnessTableView } from './fairness-table-view'
-import { GroupControls, type BandKind } from './group-controls'
+import { GroupControls } from './group-controls'
 
 /** Columns an analyst most often checks first, when the data has one. */
 const USUAL_SLICES = /^(age|sex|gender|personal)/i
@@ -28,19 +29,20 @@ export function FairnessSection({ trained, testSet, table }: EvaluateSectionProp
     () => table?.columns.filter((c) => c.name !== trained.recipe.target.column) ?? [],
     [table, trained],
   )
-  const [chosen, setChosen] = useState(
-    () => columns.find((c) => USUAL_SLICES.test(c.name))?.name ?? '',
-  )
-  const [favourable, setFavourable] = useState<number>(
-    binary ? defaultApproveClass(testSet.classes) : 0,
-  )
-  const [bandKind, setBandKind] = useState<BandKind>('quantile')
-  const [bandCount, setBandCount] = useState(4)
-  const [widths, setWidths] = useState<Record<string, number>>({})
+  const choices = useFairnessChoices()
+  const [approveClass, setApproveClass] = useApproveClass(testSet.classes)
+  const chosen = choices.column ?? columns.find((c) => USUAL_SLICES.test(c.name))?.name ?? ''
+  const favourable = binary
+    ? approveClass
+    : Math.min(choices.favourable, testSet.classes.length - 1)
+  const { bandKind, bandCount, widths } = choices
   const column = columns.find((c) => c.name === chosen)
   const banded = column?.kind === 'numeric' && distinctCount(column) > MAX_VALUE_GROUPS
-  const bandWidth =
-    column && banded ? (widths[column.name] ?? defaultWidth(column, testSet.rows)) : 1
+  const proposedWidth = useMemo(
+    () => (column && banded ? defaultWidth(column, testSet.rows) : 1),
+    [column, banded, testSet],
+  )
+  const bandWidth = (column && widths[column.name]) ?? proposedWidth
 
   const grouping = useMemo(() => {
     if (!column) return null
@@ -77,7 +79,7 @@ export function FairnessSection({ trained, testSet, table }: EvaluateSectionProp
         {binary
           ? `A row counts as approved when the model predicts “${favourableName}”: ${
               favourable === 1 ? 'a score at or above' : 'a score below'
-            } the decision threshold ${formatNumber(threshold, 4)}, set on the Threshold & cost tab.`
+            } the decision threshold ${formatNumber(threshold, 4)}, set on the Threshold & cost tab (which shares this choice of approval).`
           : `A row counts as approved when the model's most probable class is “${favourableName}”; every other class counts as not approved, so the view reads this class against the rest.`}{' '}
         TPR: of the group's rows that truly are “{favourableName}”, the share approved. FPR: of the
         rest, the share approved anyway. The disparate-impact ratio divides a group's approval rate
@@ -88,19 +90,23 @@ export function FairnessSection({ trained, testSet, table }: EvaluateSectionProp
         <GroupControls
           columns={columns}
           column={column}
-          onColumn={setChosen}
+          onColumn={(column) => choices.set({ column })}
           banded={banded}
           bandKind={bandKind}
-          onBandKind={setBandKind}
+          onBandKind={(bandKind) => choices.set({ bandKind })}
           bandCount={bandCount}
-          onBandCount={setBandCount}
+          onBandCount={(bandCount) => choices.set({ bandCount })}
           bandWidth={bandWidth}
-          onBandWidth={(w) => column && setWidths({ ...widths, [column.name]: w })}
+          onBandWidth={(w) => column && choices.set({ widths: { ...widths, [column.name]: w } })}
         />
         <NativeSelect
           label={binary ? 'Favourable outcome (approval)' : 'Class read against the rest'}
           value={String(favourable)}
-          onChange={(e) => setFavourable(Number(e.currentTarget.value))}
+          onChange={(e) => {
+            const c = Number(e.currentTarget.value)
+            if (binary) setApproveClass(c === 0 ? 0 : 1)
+            else choices.set({ favourable: c })
+          }}
           data={testSet.classes.map((c, i) => ({ value: String(i), label: c }))}
           w={280}
         />

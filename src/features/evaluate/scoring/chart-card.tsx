@@ -13,6 +13,7 @@ export function ChartCard({
   points,
   height = 260,
   note,
+  legend = [],
   children,
 }: {
   title: string
@@ -20,6 +21,8 @@ export function ChartCard({
   points: number
   height?: number
   note?: ReactNode
+  /** Drawn outside the chart: ChartDownloads exports the first <svg>, and legend icons are SVGs. */
+  legend?: readonly LegendItem[]
   children: ReactNode
 }) {
   const chart = useRef<HTMLDivElement>(null)
@@ -29,7 +32,21 @@ export function ChartCard({
         <Text size="sm" fw={600}>
           {title}
         </Text>
-        <ChartDownloads title={title} chart={chart} />
+        <Group gap="sm" wrap="nowrap">
+          {legend.map((l) => (
+            <Group key={l.name} gap={4} wrap="nowrap">
+              <Box
+                w={14}
+                h={0}
+                style={{ borderTop: `${l.dashed ? '2px dashed' : '3px solid'} ${l.color}` }}
+              />
+              <Text size="xs" c="dimmed">
+                {l.name}
+              </Text>
+            </Group>
+          ))}
+          <ChartDownloads title={title} chart={chart} />
+        </Group>
       </Group>
       <div
         ref={chart}
@@ -47,6 +64,12 @@ export function ChartCard({
       )}
     </Box>
   )
+}
+
+export interface LegendItem {
+  readonly name: string
+  readonly color: string
+  readonly dashed?: boolean
 }
 
 /** Axis ticks and tooltips as shares: 0.25 → "25%". */

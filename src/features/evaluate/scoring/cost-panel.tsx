@@ -111,6 +111,10 @@ export function CostPanel({
             title="Cost by threshold"
             label={`Total cost of mistakes on the test rows for each threshold; the cheapest is ${formatNumber(cheapest.cost)} at ${formatNumber(cheapest.threshold, 4)}`}
             points={points.length}
+            legend={[
+              { name: 'Total cost', color: 'var(--mantine-color-blue-6)' },
+              { name: 'Threshold in use', color: 'var(--mantine-color-gray-6)', dashed: true },
+            ]}
             note={
               <>
                 The cost only changes where the threshold passes a row's score. Dot: cheapest;

@@ -1,27 +1,29 @@
 import { Group, NativeSelect, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core'
-import { useMemo, useState } from 'react'
-import {
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { useMemo } from 'react'
+import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts'
 import { decileTable, gainsCurve } from '../../../core/evaluate/scoring/gains'
 import { thinIndices } from '../../../core/evaluate/scoring/thin'
 import type { TestSet } from '../../../core/evaluate/test-set'
 import { CsvDownload } from '../../../ui/download-buttons'
 import { formatNumber, formatPercent } from '../../../ui/format'
 import { ChartCard, percentTick } from './chart-card'
+import { classesKey, useScoringChoices } from './scoring-choices'
 
 const MAX_POINTS = 500
 
+const LEGEND = [
+  { name: 'Model', color: 'var(--mantine-color-blue-6)' },
+  { name: 'Random', color: 'var(--mantine-color-gray-6)', dashed: true },
+  { name: 'Perfect', color: 'var(--mantine-color-gray-5)', dashed: true },
+]
+
 /** Lift and cumulative gains by decile and as continuous curves, with the decile table. */
 export function GainsPanel({ testSet }: { testSet: TestSet }) {
-  const [eventClass, setEventClass] = useState<0 | 1>(1)
+  const key = classesKey(testSet.classes)
+  const eventClass = useScoringChoices((s) => s.eventClass[key] ?? 1)
+  const setChoices = useScoringChoices((s) => s.set)
+  const setEventClass = (c: 0 | 1) =>
+    setChoices({ eventClass: { ...useScoringChoices.getState().eventClass, [key]: c } })
   const event = testSet.classes[eventClass] ?? String(eventClass)
   const deciles = useMemo(
     () => decileTable(testSet.actual, testSet.outputs, eventClass),
@@ -86,6 +88,7 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
           title="Cumulative gains"
           label={`Cumulative gains for ${event}: share of ${event} rows found against share of rows targeted`}
           points={gains.length}
+          legend={LEGEND}
         >
           <ComposedChart data={gains} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-3)" />
@@ -108,7 +111,6 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
                 `${typeof l === 'number' ? percentTick(l) : ''} of rows`
               }
             />
-            <Legend position="top" height={24} />
             <Line
               dataKey="perfect"
               name="Perfect"
@@ -147,6 +149,7 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
           title="Lift"
           label={`Cumulative lift for ${event} against share of rows targeted`}
           points={lift.length}
+          legend={LEGEND}
         >
           <ComposedChart data={lift} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-gray-3)" />
@@ -170,7 +173,6 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
                 `${typeof l === 'number' ? percentTick(l) : ''} of rows`
               }
             />
-            <Legend position="top" height={24} />
             <Line
               dataKey="perfect"
               name="Perfect"

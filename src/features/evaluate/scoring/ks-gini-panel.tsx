@@ -1,15 +1,6 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useMemo } from 'react'
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { classCdfs, ksStatistic } from '../../../core/evaluate/scoring/ks-gini'
 import { thinIndices } from '../../../core/evaluate/scoring/thin'
 import type { ThresholdSweep } from '../../../core/evaluate/scoring/threshold-sweep'
@@ -60,6 +51,10 @@ export function KsGiniPanel({ testSet, sweep }: { testSet: TestSet; sweep: Thres
             title="KS chart"
             label={`Cumulative score distributions of ${positive} and ${negative}; the widest gap, KS ${formatNumber(ks.ks, 3)}, is at threshold ${formatNumber(ks.threshold, 3)}`}
             points={cdfs.length}
+            legend={[
+              { name: negative, color: 'var(--mantine-color-indigo-6)' },
+              { name: positive, color: 'var(--mantine-color-orange-6)' },
+            ]}
             note="Each line: the share of that class's test rows scoring below the threshold. The dashed line marks the widest gap."
           >
             <LineChart data={cdfs} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
@@ -87,12 +82,11 @@ export function KsGiniPanel({ testSet, sweep }: { testSet: TestSet; sweep: Thres
                   `Threshold ${typeof l === 'number' ? formatNumber(l, 4) : ''}`
                 }
               />
-              <Legend position="insideBottomRight" offset={28} />
               <Line
                 type="stepBefore"
                 dataKey="negativeBelow"
                 name={negative}
-                stroke="var(--mantine-color-red-6)"
+                stroke="var(--mantine-color-indigo-6)"
                 dot={false}
                 strokeWidth={2}
                 isAnimationActive={false}
@@ -101,7 +95,7 @@ export function KsGiniPanel({ testSet, sweep }: { testSet: TestSet; sweep: Thres
                 type="stepBefore"
                 dataKey="positiveBelow"
                 name={positive}
-                stroke="var(--mantine-color-teal-6)"
+                stroke="var(--mantine-color-orange-6)"
                 dot={false}
                 strokeWidth={2}
                 isAnimationActive={false}

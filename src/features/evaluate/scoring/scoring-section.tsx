@@ -1,12 +1,12 @@
 import { Stack } from '@mantine/core'
-import { useMemo, useState } from 'react'
-import { defaultApproveClass } from '../../../core/evaluate/scoring/approve-class'
+import { useMemo } from 'react'
 import type { CostSettings } from '../../../core/evaluate/scoring/cost'
 import { sweepThresholds } from '../../../core/evaluate/scoring/threshold-sweep'
 import type { EvaluateSectionProps } from '../evaluate-section'
 import { CostPanel } from './cost-panel'
 import { GainsPanel } from './gains-panel'
 import { KsGiniPanel } from './ks-gini-panel'
+import { useApproveClass, useScoringChoices } from './scoring-choices'
 import { ThresholdPanel } from './threshold-panel'
 
 /**
@@ -16,20 +16,29 @@ import { ThresholdPanel } from './threshold-panel'
  */
 export function ScoringSection({ testSet }: EvaluateSectionProps) {
   const sweep = useMemo(() => sweepThresholds(testSet.actual, testSet.outputs), [testSet])
-  // The German credit data's documented costs: a bad loan granted costs five times a good one lost.
-  const [costs, setCosts] = useState<CostSettings>({
-    wrongApproval: 5,
-    wrongRejection: 1,
-    approveClass: defaultApproveClass(testSet.classes),
-  })
+  const [approveClass, setApproveClass] = useApproveClass(testSet.classes)
+  const wrongApproval = useScoringChoices((s) => s.wrongApproval)
+  const wrongRejection = useScoringChoices((s) => s.wrongRejection)
+  const setChoices = useScoringChoices((s) => s.set)
+  const costs = useMemo<CostSettings>(
+    () => ({ wrongApproval, wrongRejection, approveClass }),
+    [wrongApproval, wrongRejection, approveClass],
+  )
   return (
     <Stack gap="md">
       <ThresholdPanel
         testSet={testSet}
         approveClass={costs.approveClass}
-        onApproveClass={(approveClass) => setCosts({ ...costs, approveClass })}
+        onApproveClass={setApproveClass}
       />
-      <CostPanel testSet={testSet} sweep={sweep} costs={costs} onCosts={setCosts} />
+      <CostPanel
+        testSet={testSet}
+        sweep={sweep}
+        costs={costs}
+        onCosts={({ wrongApproval, wrongRejection }) =>
+          setChoices({ wrongApproval, wrongRejection })
+        }
+      />
       <KsGiniPanel testSet={testSet} sweep={sweep} />
       <GainsPanel testSet={testSet} />
     </Stack>

@@ -14,6 +14,7 @@ import { useMemo } from 'react'
 import { decisionsOf } from '../../../core/evaluate/scoring/cost'
 import { confusionAt } from '../../../core/evaluate/scoring/threshold-sweep'
 import type { TestSet } from '../../../core/evaluate/test-set'
+import { CsvDownload } from '../../../ui/download-buttons'
 import { formatNumber, formatPercent } from '../../../ui/format'
 import { useThreshold } from '../threshold-store'
 
@@ -63,7 +64,7 @@ export function ThresholdPanel({
               marks={[0, 0.25, 0.5, 0.75, 1].map((v) => ({ value: v, label: String(v) }))}
             />
             <NumberInput
-              w={170}
+              w={200}
               label="Decision threshold"
               min={0}
               max={1}
@@ -103,6 +104,16 @@ export function ThresholdPanel({
             <Figure label={`Recall (${positive})`} value={recall} />
             <Figure label="Test rows" value={n} />
           </SimpleGrid>
+          <Group justify="space-between" maw={420}>
+            <Text size="sm" fw={600}>
+              Confusion counts at the threshold
+            </Text>
+            <CsvDownload
+              title="Confusion counts at the threshold"
+              header={['threshold', 'TP', 'FP', 'TN', 'FN']}
+              rows={() => [[threshold, counts.tp, counts.fp, counts.tn, counts.fn]]}
+            />
+          </Group>
           <Table aria-label="Confusion counts at the threshold" withTableBorder maw={420} fz="sm">
             <Table.Thead>
               <Table.Tr>
