@@ -137,3 +137,30 @@ test('credit scoring: threshold, cheapest cost, KS and Gini, deciles and fairnes
   await expect(page.getByRole('textbox', { name: 'Cost of a wrong approval' })).toHaveValue('4')
   await expect(threshold).toHaveValue(String(ksThreshold))
 })
+
+test('fairness of a three-class model reads one class against the rest', async ({ page }) => {
+  const studio = new StudioPage(page)
+  await studio.open('?backend=wasm')
+  await studio.loadSample('Iris flowers')
+  await studio.train(3)
+  await studio.tab('Evaluate').click()
+  const held = await page.getByText(/held-out test rows/).textContent()
+  const testRows = Number(/([\d,]+) held-out test rows/.exec(held ?? '')?.[1]?.replace(',', ''))
+  expect(testRows).toBeGreaterThan(10)
+  // Only a binary model has a decision threshold to set.
+  await expect(page.getByRole('tab', { name: 'Threshold & cost' })).toHaveCount(0)
+  await page.getByRole('tab', { name: 'Fairness' }).click()
+  await page.getByRole('combobox', { name: 'Group by column' }).selectOption('sepal_length_cm')
+  const against = page.getByRole('combobox', { name: 'Class read against the rest' })
+  await against.selectOption({ index: 2 })
+  await expect(page.getByText(/most probable class is/)).toBeVisible()
+  const groups = page.getByRole('table', { name: 'Fairness by group' }).locator('tbody tr')
+  await expect(groups).toHaveCount(4)
+  const rows = await groups.evaluateAll((trs) =>
+    trs.map((tr) => Number(tr.querySelector('td:nth-child(2)')?.getAttribute('data-value'))),
+  )
+  expect(rows.reduce((a, b) => a + b, 0)).toBe(testRows)
+  const [header, ...csv] = await downloadCsv(page, 'Download Fairness by group as CSV')
+  expect(header?.[0]).toBe('Group')
+  expect(csv).toHaveLength(4)
+})

@@ -165,7 +165,7 @@ export function GainsPanel({ testSet }: { testSet: TestSet }) {
               domain={[0, (max: number) => Math.ceil(max)]}
               allowDecimals={false}
               tickFormatter={(v: number) => formatNumber(v, 1)}
-              label={{ value: 'Cumulative lift', angle: -90, position: 'insideLeft' }}
+              label={{ value: 'Lift', angle: -90, position: 'insideLeft' }}
             />
             <Tooltip
               formatter={(v) => (typeof v === 'number' ? formatNumber(v, 2) : String(v))}
