@@ -124,7 +124,12 @@ test('credit scoring: threshold, cheapest cost, KS and Gini, deciles and fairnes
     'FPR',
     'Precision',
     'Disparate-impact ratio',
+    'Reference group',
   ])
+  const reference = fairRows.filter((r) => r[8] === 'true')
+  expect(reference).toHaveLength(1)
+  expect(reference[0]?.[7]).toBe('1')
+  expect(Number(reference[0]?.[1])).toBeGreaterThanOrEqual(10)
   expect(fairRows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(100)
   expect(fairRows.map((r) => r[0])).toContain('20 to 29')
   await expect(

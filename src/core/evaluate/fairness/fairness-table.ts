@@ -16,8 +16,10 @@ export interface GroupOutcome {
   readonly fpr: number | null
   /** Of the group's approvals, the share that truly are the favourable class (null: none). */
   readonly precision: number | null
-  /** Approval rate over the highest group's: under 0.8 fails the four-fifths rule. */
+  /** Approval rate over the reference group's: under 0.8 fails the four-fifths rule. */
   readonly ratio: number | null
+  /** The group whose approval rate the others are divided by. */
+  readonly reference: boolean
 }
 
 /** Under this disparate-impact ratio a group is flagged (the US EEOC's four-fifths rule). */
@@ -54,10 +56,16 @@ export function favourableDecisions(
   return { predicted, actual }
 }
 
+/**
+ * Each group's rates. The reference group is the one approved most often among groups of at
+ * least `minReferenceRows` rows (among all groups when none is that large): one applicant in a
+ * group of one approved would otherwise set a 100 % bar that flags every other group.
+ */
 export function groupOutcomes(
   grouping: Grouping,
   actual: ArrayLike<number>,
   predicted: ArrayLike<number>,
+  minReferenceRows = 0,
 ): GroupOutcome[] {
   const g = grouping.labels.length
   const tp = new Int32Array(g)
@@ -83,8 +91,17 @@ export function groupOutcomes(
       precision: ratio(t, t + f),
     }
   })
-  const top = Math.max(0, ...outcomes.filter((o) => o.rows > 0).map((o) => o.approvalRate))
-  return outcomes
-    .filter((o) => o.rows > 0)
-    .map((o) => ({ ...o, ratio: top === 0 ? null : o.approvalRate / top }))
+  const present = outcomes.filter((o) => o.rows > 0)
+  const large = present.filter((o) => o.rows >= minReferenceRows)
+  const candidates = large.length > 0 ? large : present
+  const reference = candidates.reduce<(typeof present)[number] | undefined>(
+    (best, o) => (!best || o.approvalRate > best.approvalRate ? o : best),
+    undefined,
+  )
+  const top = reference?.approvalRate ?? 0
+  return present.map((o) => ({
+    ...o,
+    ratio: top === 0 ? null : o.approvalRate / top,
+    reference: o === reference,
+  }))
 }

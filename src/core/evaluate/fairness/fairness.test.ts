@@ -155,5 +155,21 @@ describe('groups an analyst can read', () => {
     }
     const outcomes = groupOutcomes(grouping, [1, 0, 1, 0], [1, 1, 1, 0])
     expect(outcomes.map((o) => o.ratio)).toEqual([1, 0.5])
+    expect(outcomes.map((o) => o.reference)).toEqual([true, false])
+  })
+
+  it('does not let a group of one applicant set the bar for the others', () => {
+    const grouping = {
+      labels: ['big', 'tiny'],
+      group: Int32Array.from([0, 0, 0, 0, 1]),
+      edges: [],
+      description: '',
+    }
+    const predicted = [1, 1, 1, 0, 1]
+    const actual = [1, 1, 1, 1, 1]
+    expect(groupOutcomes(grouping, actual, predicted).map((o) => o.ratio)).toEqual([0.75, 1])
+    const sized = groupOutcomes(grouping, actual, predicted, 3)
+    expect(sized.map((o) => o.ratio)).toEqual([1, 1 / 0.75])
+    expect(sized.map((o) => o.reference)).toEqual([true, false])
   })
 })

@@ -14,14 +14,14 @@ import { ChartCard, percentTick } from '../scoring/chart-card'
 
 /** Approval rate per group, with the four-fifths line under the highest group's rate. */
 export function ApprovalChart({ column, outcomes }: { column: string; outcomes: GroupOutcome[] }) {
-  const top = Math.max(0, ...outcomes.map((o) => o.approvalRate))
+  const top = outcomes.find((o) => o.reference)?.approvalRate ?? 0
   return (
     <ChartCard
       title="Approval rate by group"
       label={`Approval rate for each group of ${column}`}
       points={outcomes.length}
       height={240}
-      note="Red bars fall under the dashed line: four fifths of the highest group's approval rate."
+      note="Red bars fall under the dashed line: four fifths of the reference group's approval rate."
     >
       <BarChart data={outcomes} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
         <CartesianGrid

@@ -18,6 +18,9 @@ const USUAL_SLICES = /^(age|sex|gender|personal)/i
 /** Below this many rows a group's rates swing with a handful of applicants. */
 const FEW_ROWS = 30
 
+/** A group this small cannot be the reference: one approved applicant would set a 100 % bar. */
+const MIN_REFERENCE_ROWS = 10
+
 /**
  * The `Fairness` tab: the model's decisions on the test rows, sliced by one column of the data,
  * with each group's approval rate against the best-treated group's (the four-fifths rule).
@@ -57,7 +60,10 @@ export function FairnessSection({ trained, testSet, table }: EvaluateSectionProp
     [testSet, favourable, threshold],
   )
   const outcomes = useMemo(
-    () => (grouping ? groupOutcomes(grouping, decisions.actual, decisions.predicted) : []),
+    () =>
+      grouping
+        ? groupOutcomes(grouping, decisions.actual, decisions.predicted, MIN_REFERENCE_ROWS)
+        : [],
     [grouping, decisions],
   )
 
@@ -83,8 +89,9 @@ export function FairnessSection({ trained, testSet, table }: EvaluateSectionProp
           : `A row counts as approved when the model's most probable class is “${favourableName}”; every other class counts as not approved, so the view reads this class against the rest.`}{' '}
         TPR: of the group's rows that truly are “{favourableName}”, the share approved. FPR: of the
         rest, the share approved anyway. The disparate-impact ratio divides a group's approval rate
-        by the highest group's; under 0.8 fails the “four-fifths rule” that US regulators use as a
-        first sign of adverse impact.
+        by the reference group's, the one approved most often among groups of at least{' '}
+        {MIN_REFERENCE_ROWS} rows; under 0.8 fails the “four-fifths rule” that US regulators use as
+        a first sign of adverse impact.
       </Text>
       <Stack gap="md">
         <GroupControls

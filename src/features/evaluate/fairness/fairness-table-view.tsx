@@ -13,8 +13,9 @@ const HEADER = [
   'Precision',
   'Disparate-impact ratio',
 ]
+const CSV_HEADER = [...HEADER, 'Reference group']
 
-/** One row per group, with its rates and its approval rate against the best-treated group's. */
+/** One row per group, with its rates and its approval rate against the reference group's. */
 export function FairnessTableView({
   title,
   outcomes,
@@ -30,7 +31,7 @@ export function FairnessTableView({
         </Text>
         <CsvDownload
           title={title}
-          header={HEADER}
+          header={CSV_HEADER}
           rows={() =>
             outcomes.map((o) => [
               o.group,
@@ -41,6 +42,7 @@ export function FairnessTableView({
               o.fpr,
               o.precision,
               o.ratio,
+              o.reference,
             ])
           }
         />
@@ -67,8 +69,20 @@ export function FairnessTableView({
               <Cell value={o.precision} percent />
               <Table.Td ta="right" data-value={o.ratio ?? ''}>
                 {o.ratio !== null && o.ratio < FOUR_FIFTHS ? (
-                  <Badge color="red" variant="light" title="Under four fifths of the highest rate">
+                  <Badge
+                    color="red"
+                    variant="light"
+                    title="Under four fifths of the reference group's rate"
+                  >
                     {formatNumber(o.ratio, 2)} · under 0.8
+                  </Badge>
+                ) : o.reference ? (
+                  <Badge
+                    color="gray"
+                    variant="light"
+                    title="The group the others are compared with"
+                  >
+                    1 · reference
                   </Badge>
                 ) : (
                   formatNumber(o.ratio, 2)
