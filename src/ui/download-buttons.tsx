@@ -14,10 +14,7 @@ export function fileStem(title: string): string {
   )
 }
 
-/**
- * `Download <title> as SVG` and `… as PNG` for the first chart `<svg>` inside `chart` (recharts
- * and our own charts draw one).
- */
+/** `Download <title> as SVG` and `… as PNG` for the chart drawn inside `chart`. */
 export function ChartDownloads({
   title,
   chart,
@@ -25,8 +22,14 @@ export function ChartDownloads({
   title: string
   chart: RefObject<HTMLElement | null>
 }) {
+  // The largest <svg> is the chart: legends draw their icons as small ones before it.
   const svg = () => {
-    const found = chart.current?.querySelector('svg')
+    const all = [...(chart.current?.querySelectorAll('svg') ?? [])]
+    const area = (s: SVGSVGElement) => s.clientWidth * s.clientHeight
+    const found = all.reduce<SVGSVGElement | null>(
+      (a, b) => (!a || area(b) > area(a) ? b : a),
+      null,
+    )
     if (!found) throw new Error(`The ${title} chart is not drawn yet.`)
     return found
   }
