@@ -93,3 +93,12 @@ export function residualSummary(residuals: ArrayLike<number>): ResidualSummary {
     max: sorted[n - 1] ?? Number.NaN,
   }
 }
+
+/**
+ * Positions of at most `max` of `n` points, evenly spaced: enough to show the shape of a scatter
+ * without drawing tens of thousands of SVG circles.
+ */
+export function evenlySpaced(n: number, max: number): Int32Array {
+  if (n <= max) return Int32Array.from({ length: n }, (_, i) => i)
+  return Int32Array.from({ length: max }, (_, i) => Math.floor((i * n) / max))
+}
