@@ -28,7 +28,7 @@ export function fitLogisticRegression(
   x: Inputs,
   labels: ArrayLike<number>,
   classCount: number,
-  { C = 1, maxIterations = 500 }: { readonly C?: number; readonly maxIterations?: number } = {},
+  { C = 1, maxIterations = 300 }: { readonly C?: number; readonly maxIterations?: number } = {},
 ): LinearModel {
   const { rows: n, width: d, values } = x
   const k = classCount === 2 ? 1 : classCount
@@ -80,7 +80,7 @@ export function fitLogisticRegression(
     return loss / n + (lambda / 2) * penalty
   }
   const { x: params } = minimizeLbfgs(objective, new Float64Array(k * d + k), {
-    gradientTolerance: 1e-9,
+    gradientTolerance: 1e-7,
     maxIterations,
   })
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fixtures from '../fixtures/baseline-fixtures.json'
-import { histogram, quantile, residualsOf, residualSummary } from './residuals'
+import { histogram, niceTicks, quantile, residualsOf, residualSummary } from './residuals'
 
 describe('residual histogram bins match numpy histogram(bins="auto")', () => {
   for (const h of fixtures.histograms) {
@@ -34,5 +34,14 @@ describe('residual summary', () => {
     const summary = residualSummary(residualsOf(actual, [9, 11, 13, 14]))
     expect(summary).toMatchObject({ count: 4, mean: 1.25, median: 1, min: 1, max: 2 })
     expect(summary.std).toBeCloseTo(Math.sqrt(0.1875), 12)
+  })
+})
+
+describe('niceTicks', () => {
+  it('reads 12, 12.5 … 14.5 for alcohol between 12.13 and 14.45', () => {
+    expect(niceTicks(12.13, 14.45)).toEqual([12, 12.5, 13, 13.5, 14, 14.5])
+  })
+  it('covers negative residuals with round steps', () => {
+    expect(niceTicks(-0.83, 1.13)).toEqual([-1, -0.5, 0, 0.5, 1, 1.5])
   })
 })

@@ -102,3 +102,22 @@ export function evenlySpaced(n: number, max: number): Int32Array {
   if (n <= max) return Int32Array.from({ length: n }, (_, i) => i)
   return Int32Array.from({ length: max }, (_, i) => Math.floor((i * n) / max))
 }
+
+/**
+ * Round axis ends and ticks around [lo, hi] (steps of 1, 2 or 5 × a power of ten), so a chart's
+ * axes read 12, 12.5, 13 rather than 12.13, 12.73.
+ */
+export function niceTicks(lo: number, hi: number, target = 6): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return []
+  if (lo === hi) return [lo - 1, lo, lo + 1]
+  const raw = (hi - lo) / target
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power
+  const first = Math.floor(lo / step)
+  const last = Math.ceil(hi / step)
+  // Multiples of the step, rounded to its precision (0.1 × 3 is 0.30000000000000004).
+  const digits = Math.max(0, -Math.floor(Math.log10(step)))
+  return Array.from({ length: last - first + 1 }, (_, i) =>
+    Number(((first + i) * step).toFixed(digits)),
+  )
+}

@@ -136,13 +136,13 @@ export function ForecastErrorTable({ series }: { series: ForecastSeries }) {
           <Table.Tr>
             <Table.Th>Metric</Table.Th>
             <Table.Th ta="right">Model</Table.Th>
-            <Table.Th ta="right">Naive (last value)</Table.Th>
+            <Table.Th ta="right">Naive</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.key} data-metric={r.key}>
-              <Table.Td>{r.label} (lower is better)</Table.Td>
+              <Table.Td>{r.label}</Table.Td>
               <Table.Td ta="right" fw={r.model < r.naive ? 700 : 400} data-value={r.model}>
                 {formatNumber(r.model)}
               </Table.Td>
@@ -153,7 +153,10 @@ export function ForecastErrorTable({ series }: { series: ForecastSeries }) {
           ))}
         </Table.Tbody>
       </Table>
-      <Text size="sm" mt="xs">
+      <Text size="xs" c="dimmed" mt={4}>
+        Lower is better. Naive: the last known value, repeated.
+      </Text>
+      <Text size="sm" mt="xs" data-testid="forecast-verdict">
         {beats
           ? `The model beats the naive forecast: its RMSE is ${formatNumber((((rmse?.naive ?? 0) - (rmse?.model ?? 0)) / (rmse?.naive ?? 1)) * 100, 1)}% lower.`
           : 'The model does not beat repeating the last known value: it has not learned more than the last value tells.'}

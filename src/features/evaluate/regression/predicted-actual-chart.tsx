@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { evenlySpaced } from '../../../core/evaluate/regression/residuals'
+import { evenlySpaced, niceTicks } from '../../../core/evaluate/regression/residuals'
 import { formatNumber } from '../../../ui/format'
 import { ChartCard, GUIDE_COLOR, MODEL_COLOR } from './chart-card'
 
@@ -28,7 +28,7 @@ export function PredictedActualChart({
   predicted: Float64Array
   target: string
 }) {
-  const { points, lo, hi } = useMemo(() => {
+  const { points, ticks, lo, hi } = useMemo(() => {
     const shown = evenlySpaced(actual.length, MAX_SCATTER_POINTS)
     let lo = Number.POSITIVE_INFINITY
     let hi = Number.NEGATIVE_INFINITY
@@ -36,14 +36,15 @@ export function PredictedActualChart({
       lo = Math.min(lo, actual[i] as number, predicted[i] as number)
       hi = Math.max(hi, actual[i] as number, predicted[i] as number)
     }
-    const pad = (hi - lo) * 0.03 || 1
+    const ticks = niceTicks(lo, hi)
     return {
+      ticks,
       points: Array.from(shown, (i) => ({
         predicted: predicted[i] as number,
         actual: actual[i] as number,
       })),
-      lo: lo - pad,
-      hi: hi + pad,
+      lo: ticks[0] ?? lo,
+      hi: ticks[ticks.length - 1] ?? hi,
     }
   }, [actual, predicted])
   const sampled = points.length < actual.length
@@ -69,6 +70,7 @@ export function PredictedActualChart({
             dataKey="predicted"
             name="Predicted"
             domain={[lo, hi]}
+            ticks={ticks}
             tickFormatter={tick}
             label={{ value: `Predicted ${target}`, position: 'insideBottom', offset: -14 }}
           />
@@ -77,6 +79,7 @@ export function PredictedActualChart({
             dataKey="actual"
             name="Actual"
             domain={[lo, hi]}
+            ticks={ticks}
             tickFormatter={tick}
             width={64}
             label={{

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { evenlySpaced } from '../../../core/evaluate/regression/residuals'
+import { evenlySpaced, niceTicks } from '../../../core/evaluate/regression/residuals'
 import { formatNumber } from '../../../ui/format'
 import { ChartCard, GUIDE_COLOR, MODEL_COLOR } from './chart-card'
 import { MAX_SCATTER_POINTS } from './predicted-actual-chart'
@@ -26,14 +26,20 @@ export function ResidualPlot({
   predicted: Float64Array
   target: string
 }) {
-  const points = useMemo(
-    () =>
-      Array.from(evenlySpaced(residuals.length, MAX_SCATTER_POINTS), (i) => ({
-        predicted: predicted[i] as number,
-        residual: residuals[i] as number,
-      })),
-    [residuals, predicted],
-  )
+  const { points, xTicks, yTicks } = useMemo(() => {
+    const points = Array.from(evenlySpaced(residuals.length, MAX_SCATTER_POINTS), (i) => ({
+      predicted: predicted[i] as number,
+      residual: residuals[i] as number,
+    }))
+    const xs = points.map((p) => p.predicted)
+    // Residual axis symmetric about zero, so over- and under-prediction look alike.
+    const reach = Math.max(...points.map((p) => Math.abs(p.residual)))
+    return {
+      points,
+      xTicks: niceTicks(Math.min(...xs), Math.max(...xs)),
+      yTicks: niceTicks(-reach, reach),
+    }
+  }, [residuals, predicted])
   return (
     <ChartCard
       title="Residuals against predicted"
@@ -48,7 +54,8 @@ export function ResidualPlot({
             type="number"
             dataKey="predicted"
             name="Predicted"
-            domain={['auto', 'auto']}
+            domain={[xTicks[0] ?? 'auto', xTicks[xTicks.length - 1] ?? 'auto']}
+            ticks={xTicks}
             tickFormatter={tick}
             label={{ value: `Predicted ${target}`, position: 'insideBottom', offset: -14 }}
           />
@@ -56,7 +63,8 @@ export function ResidualPlot({
             type="number"
             dataKey="residual"
             name="Residual"
-            domain={['auto', 'auto']}
+            domain={[yTicks[0] ?? 'auto', yTicks[yTicks.length - 1] ?? 'auto']}
+            ticks={yTicks}
             tickFormatter={tick}
             width={64}
             label={{ value: 'Actual − predicted', angle: -90, position: 'insideLeft', dy: 50 }}

@@ -11,7 +11,7 @@ export function ResidualSummaryTable({
   summary: ResidualSummary
   target: string
 }) {
-  const rows: [string, number, string][] = [
+  const rows: [string, number | string, string][] = [
     [
       'Mean residual (bias)',
       summary.mean,
@@ -37,7 +37,7 @@ export function ResidualSummaryTable({
           title="Residual summary"
           header={['Statistic', 'Value', 'Meaning']}
           rows={() => [
-            ...rows.filter((r) => !Number.isNaN(r[1])),
+            ...rows.filter((r) => typeof r[1] === 'number'),
             ['5th percentile', summary.p5, ''],
             ['95th percentile', summary.p95, ''],
           ]}
@@ -49,7 +49,7 @@ export function ResidualSummaryTable({
             <Table.Tr key={name}>
               <Table.Td>{name}</Table.Td>
               <Table.Td ta="right" fw={600}>
-                {Number.isNaN(value) ? '' : formatNumber(value)}
+                {typeof value === 'number' ? formatNumber(value) : value}
               </Table.Td>
               <Table.Td c="dimmed" fz="xs">
                 {meaning}
