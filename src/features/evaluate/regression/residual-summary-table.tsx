@@ -20,9 +20,9 @@ export function ResidualSummaryTable({
     ['Median residual', summary.median, 'half the rows above, half below'],
     ['Standard deviation', summary.std, 'typical size of an error'],
     [
-      '5th – 95th percentile',
-      Number.NaN,
-      `nine rows in ten miss by ${formatNumber(summary.p5)} to ${formatNumber(summary.p95)}`,
+      '5th to 95th percentile',
+      `${formatNumber(summary.p5)} to ${formatNumber(summary.p95)}`,
+      'nine rows in ten fall in this range',
     ],
     ['Largest under-prediction', summary.max, 'actual far above the prediction'],
     ['Largest over-prediction', summary.min, 'actual far below the prediction'],
