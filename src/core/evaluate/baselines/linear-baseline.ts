@@ -54,7 +54,8 @@ function classIndices(y: Float32Array, width: number): Int32Array {
  * where a linear model is neither quick nor a fair yardstick), text turned into token ids (codes,
  * not quantities: a weight on "word number 512" means nothing), and more than 500 inputs. Windows
  * of a time series are plain numbers (lagged values), so they get a linear autoregression.
- * Class weights and oversampling are not applied: this is sklearn's plain `LogisticRegression()`.
+ * It fits the training rows the network saw (oversampled rows included) but without class
+ * weights in the loss: this is sklearn's plain `LogisticRegression()`.
  */
 export function linearBaselineOutputs(
   recipe: Recipe,
