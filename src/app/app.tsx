@@ -19,6 +19,14 @@ const STEPS = [
   { id: 'deploy', label: 'Deploy', Component: DeployStep },
 ] as const satisfies readonly { id: StepId; label: string; Component: () => unknown }[]
 
+// Made once: the shell redraws when a step becomes done (a run ends, say), and the step on show
+// must not redraw with it, all at once in that task.
+const PANELS = STEPS.map(({ id, Component }) => (
+  <Tabs.Panel key={id} value={id}>
+    <Component />
+  </Tabs.Panel>
+))
+
 /** Which steps have what they need, so the stepper shows what is done and what comes next. */
 function useStepsDone(): Record<StepId, boolean> {
   const hasData = useStudio((s) => s.dataset !== null)
@@ -81,11 +89,7 @@ export function App() {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
-            {STEPS.map(({ id, Component }) => (
-              <Tabs.Panel key={id} value={id}>
-                <Component />
-              </Tabs.Panel>
-            ))}
+            {PANELS}
           </Tabs>
         </Container>
       </AppShell.Main>
