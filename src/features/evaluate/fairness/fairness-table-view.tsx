@@ -74,7 +74,7 @@ export function FairnessTableView({
                     variant="light"
                     title="Under four fifths of the reference group's rate"
                   >
-                    {formatNumber(o.ratio, 2)} · under 0.8
+                    {formatNumber(o.ratio, 3)} · under 0.8
                   </Badge>
                 ) : o.reference ? (
                   <Badge
@@ -85,7 +85,7 @@ export function FairnessTableView({
                     1 · reference
                   </Badge>
                 ) : (
-                  formatNumber(o.ratio, 2)
+                  formatNumber(o.ratio, 3)
                 )}
               </Table.Td>
             </Table.Tr>
