@@ -45,7 +45,22 @@ export class StudioPage {
     await input.blur()
     await this.page.getByRole('button', { name: 'Start training' }).click()
     await expect(this.trainStatus()).toContainText('Finished', { timeout: 200_000 })
+    await this.historyCaughtUp()
     return this.columnValues('Training history', 2)
+  }
+
+  /**
+   * Waits until the Training history table lists every epoch the status says ended ("Finished
+   * after 12 epochs", "Stopped by hand after 7 epochs"): the table redraws a moment after the
+   * status. Returns that count.
+   */
+  async historyCaughtUp(): Promise<number> {
+    const status = (await this.trainStatus().textContent()) ?? ''
+    const epochs = Number(/after (\d+) epoch/.exec(status)?.[1] ?? Number.NaN)
+    if (!Number.isInteger(epochs)) throw new Error(`no epoch count in the status "${status}"`)
+    const rows = this.page.getByRole('table', { name: 'Training history' }).locator('tbody tr')
+    await expect(rows).toHaveCount(epochs)
+    return epochs
   }
 
   /** Numbers of one column of a named table, read from the cells' data-value attributes. */

@@ -55,6 +55,7 @@ test('a reload mid-training offers to resume, and the run goes on from its check
   await expect(studio.trainStatus()).toContainText(`Finished after ${EPOCHS} epochs`, {
     timeout: 120_000,
   })
+  await studio.historyCaughtUp()
   const after = await history(page)
   // Every epoch once, in order: the run went on after its checkpoint instead of starting over.
   expect(after.epochs).toEqual(Array.from({ length: EPOCHS }, (_, i) => i + 1))
