@@ -73,9 +73,10 @@ export async function runExplain(
   const predict = tablePredictor(model, recipe)
   const width = targetWidth(recipe)
   const columns = explainedColumns(recipe)
-  // The first rows of the test set (already shuffled by the split, or in time order).
+  // The first rows of the test set (already shuffled by the split, or in time order); a row's
+  // reasons read the whole table instead.
   const used = testSet.rows.subarray(0, EXPLAIN_ROWS)
-  const rows = takeRows(table, used)
+  const sample = () => takeRows(table, used)
   switch (request.kind) {
     case 'importance': {
       const score = explainScore(
@@ -83,7 +84,7 @@ export async function runExplain(
         width,
       )
       const result = await permutationImportance({
-        rows,
+        rows: sample(),
         columns,
         predict,
         score,
@@ -104,6 +105,7 @@ export async function runExplain(
       )
     }
     case 'dependence': {
+      const rows = sample()
       const grid = dependenceGrid(rows, request.column)
       const points = await partialDependence({
         rows,

@@ -1,3 +1,4 @@
+import { predictedClasses } from '../classification/report'
 import { rocAuc } from '../metrics'
 import type { TestSet } from '../test-set'
 
@@ -27,14 +28,9 @@ export function explainScore(
       label: 'Accuracy',
       lossLabel: 'accuracy lost',
       score: (p) => {
+        const predicted = predictedClasses('multiclass', p, classCount)
         let correct = 0
-        for (let i = 0; i < actual.length; i++) {
-          let best = 0
-          for (let k = 1; k < classCount; k++) {
-            if ((p[i * classCount + k] as number) > (p[i * classCount + best] as number)) best = k
-          }
-          if (best === actual[i]) correct++
-        }
+        for (let i = 0; i < actual.length; i++) if (predicted[i] === actual[i]) correct++
         return correct / actual.length
       },
     }

@@ -1,3 +1,4 @@
+import { predictedClasses } from '../classification/report'
 import type { TestSet } from '../test-set'
 import type { Grouping } from './group-rows'
 
@@ -38,20 +39,15 @@ export function favourableDecisions(
   const n = testSet.actual.length
   const predicted = new Uint8Array(n)
   const actual = new Uint8Array(n)
-  const k = testSet.classes.length
+  const classes = predictedClasses(
+    testSet.task === 'binary' ? 'binary' : 'multiclass',
+    testSet.outputs,
+    testSet.classes.length,
+    threshold,
+  )
   for (let i = 0; i < n; i++) {
     actual[i] = testSet.actual[i] === favourableClass ? 1 : 0
-    if (testSet.task === 'binary') {
-      const positive = (testSet.outputs[i] as number) >= threshold
-      predicted[i] = positive === (favourableClass === 1) ? 1 : 0
-    } else {
-      let best = 0
-      for (let c = 1; c < k; c++) {
-        if ((testSet.outputs[i * k + c] as number) > (testSet.outputs[i * k + best] as number))
-          best = c
-      }
-      predicted[i] = best === favourableClass ? 1 : 0
-    }
+    predicted[i] = classes[i] === favourableClass ? 1 : 0
   }
   return { predicted, actual }
 }

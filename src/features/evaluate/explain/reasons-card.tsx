@@ -11,6 +11,7 @@ import {
   YAxis,
   type BarShapeProps,
 } from 'recharts'
+import { predictedClasses } from '../../../core/evaluate/classification/report'
 import type { ReasonCode } from '../../../core/evaluate/explain/reason-codes'
 import type { TestSet } from '../../../core/evaluate/test-set'
 import { formatNumber } from '../../../ui/format'
@@ -37,11 +38,7 @@ export function reasonSentence(reason: ReasonCode, noun: string): string {
 function outputFor(set: TestSet, index: number): number {
   if (set.task !== 'multiclass') return 0
   const k = set.classes.length
-  let best = 0
-  for (let c = 1; c < k; c++) {
-    if ((set.outputs[index * k + c] as number) > (set.outputs[index * k + best] as number)) best = c
-  }
-  return best
+  return predictedClasses('multiclass', set.outputs.subarray(index * k, (index + 1) * k), k)[0] ?? 0
 }
 
 /** The test row with the highest (or lowest) score. */
