@@ -1,17 +1,30 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { parseRecipe, type Recipe } from '../recipe/recipe-schema'
+import type { InputColumn } from './input-schema'
 import { WEIGHTS_FILE, type SavedModelFiles } from './model-files'
 
+/** Every file a bundle may hold, by role. */
 export const BUNDLE_FILES = {
   model: 'model.json',
   weights: WEIGHTS_FILE,
   recipe: 'recipe.json',
+  inputSchema: 'input-schema.json',
   readme: 'README.md',
+  cardMarkdown: 'model-card.md',
+  cardHtml: 'model-card.html',
+  predictHtml: 'predict.html',
+  /** model.json, weights and recipe as one classic script: predict.html cannot fetch from file://. */
+  modelData: 'model-data.js',
+  runtime: 'model-runtime.js',
+  serve: 'serve.mjs',
+  packageJson: 'package.json',
 } as const
 
 export interface ModelBundle {
   readonly model: SavedModelFiles
   readonly recipe: Recipe
+  /** The raw columns with ranges and categories; null in bundles made before it was kept. */
+  readonly inputSchema: readonly InputColumn[] | null
 }
 
 function readme(recipe: Recipe): string {
@@ -32,12 +45,22 @@ function readme(recipe: Recipe): string {
   ].join('\n')
 }
 
-/** The downloadable .zip: model files, the fitted recipe, and a README saying how they fit together. */
-export function createBundle(bundle: ModelBundle): Uint8Array {
+/**
+ * The downloadable .zip: model files, the fitted recipe, the input schema and a README, plus
+ * `extraFiles` by name (the model card, predict.html, serve.mjs and the runtime).
+ */
+export function createBundle(
+  bundle: ModelBundle,
+  extraFiles: Readonly<Record<string, Uint8Array>> = {},
+): Uint8Array {
   return zipSync({
+    ...extraFiles,
     [BUNDLE_FILES.model]: strToU8(bundle.model.modelJson),
     [BUNDLE_FILES.weights]: new Uint8Array(bundle.model.weights),
     [BUNDLE_FILES.recipe]: strToU8(JSON.stringify(bundle.recipe, null, 2)),
+    ...(bundle.inputSchema
+      ? { [BUNDLE_FILES.inputSchema]: strToU8(JSON.stringify(bundle.inputSchema, null, 2)) }
+      : {}),
     [BUNDLE_FILES.readme]: strToU8(readme(bundle.recipe)),
   })
 }
@@ -61,6 +84,7 @@ export function readBundle(zip: Uint8Array): ModelBundle {
     return file
   }
   const weights = need(BUNDLE_FILES.weights)
+  const schema = files[BUNDLE_FILES.inputSchema]
   return {
     model: {
       modelJson: strFromU8(need(BUNDLE_FILES.model)),
@@ -70,6 +94,8 @@ export function readBundle(zip: Uint8Array): ModelBundle {
       ) as ArrayBuffer,
     },
     recipe: parseRecipe(readJson(need(BUNDLE_FILES.recipe), BUNDLE_FILES.recipe)),
+    // Checked by the import (lead) before use; older bundles have none.
+    inputSchema: schema ? (readJson(schema, BUNDLE_FILES.inputSchema) as InputColumn[]) : null,
   }
 }
 

@@ -1,0 +1,8 @@
+import type { DeploySectionProps } from './deploy-section'
+
+/** Owned by the torch helper. */
+export function PytorchSection(props: DeploySectionProps) {
+  // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- stub until its owner lands it
+  void props
+  return null
+}
