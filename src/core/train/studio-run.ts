@@ -14,6 +14,7 @@ import {
   type TrainingJob,
   type TrainingOutcome,
 } from './training-job'
+import type { WarmStart } from './warm-start'
 
 /** What the page asks of a training worker: the raw table and the recipe, nothing prepared yet. */
 export interface StudioRunRequest {
@@ -24,6 +25,8 @@ export interface StudioRunRequest {
   readonly runId?: string
   /** Go on from the run's last checkpoint instead of starting afresh. */
   readonly resume?: boolean
+  /** Start from an opened bundle's or an imported model's weights. */
+  readonly warmStart?: WarmStart | null
 }
 
 /** A finished run with everything Evaluate and Deploy show. */
@@ -70,6 +73,7 @@ export async function runStudioTraining(
     ...prepared.job,
     ...(request.runId !== undefined && { runId: request.runId }),
     ...(request.resume !== undefined && { resume: request.resume }),
+    ...(request.warmStart && { warmStart: request.warmStart }),
   }
   await runPreparedJob(job, prepared.split.test, control, emit, checkpoints)
 }

@@ -32,6 +32,7 @@ import { BackendLostError, nextBackend, openTryScope, watchBackend } from './fal
 import { measureTrainingSpeed } from './probe'
 import { trainingSeed } from './train-config'
 import { validationFor, type TrainingRows } from './validation-source'
+import { applyWarmStart, type WarmStart } from './warm-start'
 
 /** Everything a training run needs, prepared by the recipe: plain arrays that cross to a worker. */
 export interface TrainingJob {
@@ -46,6 +47,8 @@ export interface TrainingJob {
   readonly runId?: string
   /** Go on from the run's last checkpoint (found by `runId`) instead of starting afresh. */
   readonly resume?: boolean
+  /** Start from these weights instead of fresh ones (ignored when resuming a checkpoint). */
+  readonly warmStart?: WarmStart | null
 }
 
 export interface TrainingOutcome {
@@ -239,6 +242,7 @@ async function trainOn(
   try {
     model = buildModel(recipe.model, input, head, seed)
     compileModel(model, head, recipe.training)
+    if (!from && job.warmStart) await applyWarmStart(model, job.warmStart)
     const resume = from
       ? { state: from.state, bestWeights: await restoreCheckpoint(model, from) }
       : undefined
