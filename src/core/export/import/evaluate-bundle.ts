@@ -1,0 +1,78 @@
+import { priorBaselineOutputs } from '../../evaluate/baseline'
+import { linearBaselineOutputs } from '../../evaluate/baselines/linear-baseline'
+import { evaluatePredictions } from '../../evaluate/evaluate-split'
+import { prepareTrainingJob } from '../../recipe/prepare-job'
+import { decodeOutputs, encodeTarget, transformFeatures } from '../../recipe/transform'
+import type { Table } from '../../table/table'
+import { predictMatrix } from '../../train/engine'
+import type { FinishedRun } from '../../train/run-history'
+import type { ModelBundle } from '../bundle'
+import { loadModelFiles } from '../model-artifacts'
+import { dataMismatch } from './data-match'
+
+/**
+ * An opened bundle as a finished run on `table`: the recipe's own split (same seed, same shares)
+ * picks the test rows, the bundle's fitted recipe and model score them, and the metrics sit beside
+ * the same baselines a run in the studio gets. On the data it was trained on, this gives the
+ * numbers the studio showed when it was trained.
+ */
+export async function evaluateBundle(bundle: ModelBundle, table: Table): Promise<FinishedRun> {
+  const { recipe } = bundle
+  const mismatch = dataMismatch(recipe, table)
+  if (mismatch) throw new Error(mismatch)
+  // The split (and the training rows the baselines learn from) as a run on this data would make.
+  const { job, split } = prepareTrainingJob(recipe, table, 'cpu')
+  const testRows = split.test
+  const x = transformFeatures(recipe, table)
+  const testX = new Float32Array(testRows.length * x.width)
+  testRows.forEach((row, i) =>
+    testX.set(x.values.subarray(row * x.width, (row + 1) * x.width), i * x.width),
+  )
+  const model = await loadModelFiles(bundle.model)
+  let testOutputs: Float64Array
+  try {
+    testOutputs = decodeOutputs(
+      recipe,
+      await predictMatrix(model, { values: testX, rows: testRows.length, width: x.width }),
+    )
+  } finally {
+    model.dispose()
+  }
+  const testLabels = encodeTarget(recipe, table, testRows)
+  const baseline = priorBaselineOutputs(recipe, job.train.y.values, testRows.length)
+  const linear = linearBaselineOutputs(job.recipe, job.train, job.test)
+  return {
+    recipe,
+    backend: 'cpu',
+    epochs: [],
+    stoppedEarly: false,
+    stopReason: 'completed',
+    restoredEpoch: null,
+    testRows,
+    testLabels,
+    testOutputs,
+    metrics: evaluatePredictions(recipe, testLabels, testOutputs),
+    baselineMetrics: evaluatePredictions(recipe, testLabels, baseline),
+    linearBaselineMetrics: linear && evaluatePredictions(recipe, testLabels, linear),
+    model: bundle.model,
+  }
+}
+
+/** An opened bundle with no data to test on: it predicts, and Evaluate asks for the data. */
+export function predictOnlyRun(bundle: ModelBundle): FinishedRun {
+  return {
+    recipe: bundle.recipe,
+    backend: 'cpu',
+    epochs: [],
+    stoppedEarly: false,
+    stopReason: 'completed',
+    restoredEpoch: null,
+    testRows: new Int32Array(0),
+    testLabels: new Float32Array(0),
+    testOutputs: new Float64Array(0),
+    metrics: [],
+    baselineMetrics: [],
+    linearBaselineMetrics: null,
+    model: bundle.model,
+  }
+}
