@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { createDataSlice, type DataSlice } from './data-slice'
 import { createImageSlice, type ImageSlice } from './image-slice'
 import { createImageRecipeSlice, type ImageRecipeSlice } from './image-recipe-slice'
+import { createImportSlice, type ImportSlice } from './import-slice'
 import { createModelSlice, type ModelSlice } from './model-slice'
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
 import { createRecipeSlice, type RecipeSlice } from './recipe-slice'
@@ -17,6 +18,7 @@ export type StudioState = DataSlice &
   TrainingSlice &
   ResumeSlice &
   RunsSlice &
+  ImportSlice &
   NavigationSlice
 
 /** The one store, composed from typed slices; components read it through narrow selectors. */
@@ -29,5 +31,6 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createTrainingSlice(...args),
   ...createResumeSlice(...args),
   ...createRunsSlice(...args),
+  ...createImportSlice(...args),
   ...createNavigationSlice(...args),
 }))

@@ -310,7 +310,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       const runId = resumingRunId ?? crypto.randomUUID()
       activeRunId = runId
       const { name: datasetName, table } = dataset
-      const request = { recipe, table, backend, runId, resume }
+      const request = { recipe, table, backend, runId, resume, warmStart: get().warmStart }
       run = startTrainingRun(request, onMessage)
       // Kept so that a reload can resume; the first checkpoint comes epochs after this put. Its
       // copy of the table is made in a task of its own, not in the click's.
@@ -345,7 +345,8 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       // A run given up (new data, another target) is not offered for resuming after a reload.
       forgetRun()
       dropPending()
-      set(IDLE)
+      // New data or another target: an opened bundle's weights no longer belong to the run.
+      set({ ...IDLE, warmStart: null, openedBundle: null })
     },
   }
 }

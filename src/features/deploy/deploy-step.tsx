@@ -15,13 +15,17 @@ import { TestPredictionsSection } from './test-predictions-section'
 export function DeployStep() {
   const trained = useStudio((s) => s.trained)
   const loaded = useStudio((s) => s.dataset)
+  const opened = useStudio((s) => s.openedBundle)
   const dataset = trained && loaded && trained.recipe.source.name === loaded.name ? loaded : null
+  // The loaded data's own ranges when it is there; else those an opened bundle carries.
   const inputSchema = useMemo(
     () =>
-      trained?.recipe.source.kind === 'table' && dataset
-        ? inputSchemaOf(trained.recipe, dataset.table)
-        : null,
-    [trained, dataset],
+      trained?.recipe.source.kind !== 'table'
+        ? null
+        : dataset
+          ? inputSchemaOf(trained.recipe, dataset.table)
+          : (opened?.inputSchema ?? null),
+    [trained, dataset, opened],
   )
   if (!trained) {
     return (

@@ -15,6 +15,7 @@ import { useThreshold } from './threshold-store'
 export function EvaluateStep() {
   const trained = useStudio((s) => s.trained)
   const dataset = useStudio((s) => s.dataset)
+  const opened = useStudio((s) => s.openedBundle)
   const testSet = useMemo(() => (trained ? testSetOf(trained) : null), [trained])
   // A new model starts at the neutral threshold: the last model's choice says nothing about it.
   useEffect(() => useThreshold.getState().setThreshold(0.5), [trained])
@@ -22,6 +23,14 @@ export function EvaluateStep() {
     return (
       <EmptyState title="No trained model yet">
         Train a model on the Train step: its test metrics appear here.
+      </EmptyState>
+    )
+  }
+  if (trained.testRows.length === 0) {
+    return (
+      <EmptyState title="No test rows for this model">
+        {opened?.notTested ??
+          'This model has no test rows to evaluate. Load its data and open it again on Deploy.'}
       </EmptyState>
     )
   }

@@ -25,6 +25,8 @@ export const TrainControls = memo(function TrainControls() {
   const pause = useStudio((s) => s.pauseTraining)
   const resume = useStudio((s) => s.resumeTraining)
   const stop = useStudio((s) => s.stopTraining)
+  const warmStart = useStudio((s) => s.warmStart)
+  const clearWarmStart = useStudio((s) => s.clearWarmStart)
   const check = useMemo(() => modelCheckOf(recipe, plan), [recipe, plan])
   const broken = check?.firstError ?? null
   const canTrain = recipe !== null && planReady(plan) && broken === null
@@ -73,6 +75,16 @@ export const TrainControls = memo(function TrainControls() {
           Stop training
         </Button>
       </Group>
+      {warmStart && (
+        <Group gap="xs">
+          <Text size="sm" c="dimmed" data-testid="train-warm-start">
+            Starts from the weights of {warmStart.name}, not from fresh ones.
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={clearWarmStart} disabled={running}>
+            Use fresh weights
+          </Button>
+        </Group>
+      )}
     </Stack>
   )
 })
