@@ -30,6 +30,8 @@ export interface ModelSlice {
   updateLayer: (id: string, layer: LayerSpec) => void
   removeLayer: (id: string) => void
   applyTemplate: (template: TemplateId) => void
+  /** Replaces every hidden layer (an imported Keras model), as one edit the analyst can undo. */
+  replaceLayers: (layers: LayerSpec[]) => void
   setRegressionLoss: (loss: RegressionLoss, huberDelta?: number) => void
   undoModel: () => void
   redoModel: () => void
@@ -98,6 +100,7 @@ export const createModelSlice: Slice<ModelSlice> = (set, get, store) => {
 
   return {
     ...NO_HISTORY,
+    replaceLayers: (layers) => edit((model) => ({ ...model, template: null, layers: [...layers] })),
     addLayer: (type, at) => {
       const layers = get().recipe?.model.layers
       if (!layers) return null

@@ -346,7 +346,7 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       forgetRun()
       dropPending()
       // New data or another target: an opened bundle's weights no longer belong to the run.
-      set({ ...IDLE, warmStart: null, openedBundle: null })
+      set({ ...IDLE, warmStart: null, openedBundle: null, kerasImport: null })
     },
   }
 }

@@ -13,11 +13,13 @@ import {
 import { applyWarmStart } from './warm-start'
 
 async function train(job: TrainingJob): Promise<TrainingOutcome> {
-  let outcome: TrainingOutcome | null = null
+  // Filled by the callback: an array, because control flow does not see a callback assign.
+  const outcomes: TrainingOutcome[] = []
   await runTrainingJob(job, runFreely, (event: TrainingEvent) => {
     if (event.type === 'error') throw new Error(event.message)
-    if (event.type === 'done') outcome = event.outcome
+    if (event.type === 'done') outcomes.push(event.outcome)
   })
+  const outcome = outcomes[0]
   if (!outcome) throw new Error('the run did not finish')
   return outcome
 }

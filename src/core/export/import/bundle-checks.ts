@@ -49,7 +49,7 @@ const manifestSchema = z.object({
 })
 
 /** Bytes weights.bin must hold for the manifest in model.json. */
-function expectedWeightBytes(manifest: z.infer<typeof manifestSchema>): number {
+function manifestBytes(manifest: z.infer<typeof manifestSchema>): number {
   let total = 0
   for (const group of manifest.weightsManifest) {
     for (const weight of group.weights) {
@@ -63,6 +63,19 @@ function expectedWeightBytes(manifest: z.infer<typeof manifestSchema>): number {
     }
   }
   return total
+}
+
+/**
+ * Bytes the weights must hold for model.json's manifest (a damaged or missing shard is named
+ * before TensorFlow.js reads garbage), or throws saying why model.json cannot be read.
+ */
+export function expectedWeightBytes(modelJson: string): number {
+  const manifest = manifestSchema.safeParse(JSON.parse(modelJson))
+  if (!manifest.success)
+    throw new Error(
+      `model.json is not a TensorFlow.js Layers model (${firstIssue(manifest.error)}).`,
+    )
+  return manifestBytes(manifest.data)
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -90,7 +103,7 @@ export function checkBundle(bundle: ModelBundle): ModelBundle {
     throw new Error(
       `The bundle's model.json is not a TensorFlow.js Layers model (${firstIssue(manifest.error)}).`,
     )
-  const expected = expectedWeightBytes(manifest.data)
+  const expected = manifestBytes(manifest.data)
   const actual = bundle.model.weights.byteLength
   if (expected !== actual)
     throw new Error(

@@ -57,7 +57,7 @@ function kernelOf(config: Json, notes: string[], layer: string) {
 }
 
 function firstOf(value: unknown, fallback: number): number {
-  const v = Array.isArray(value) ? value[0] : value
+  const v: unknown = Array.isArray(value) ? (value as unknown[])[0] : value
   return typeof v === 'number' ? v : fallback
 }
 
@@ -186,8 +186,8 @@ export function readKerasModel(
 }
 
 function joinedManifest(manifest: unknown[]): unknown[] {
-  const weights = manifest.flatMap((group) =>
-    isObject(group) && Array.isArray(group.weights) ? group.weights : [],
+  const weights = manifest.flatMap((group): unknown[] =>
+    isObject(group) && Array.isArray(group.weights) ? (group.weights as unknown[]) : [],
   )
   return [{ paths: [WEIGHTS_FILE], weights }]
 }
