@@ -90,8 +90,15 @@ export class StudioPage {
     return Object.fromEntries(pairs.map(([k, v]) => [k, Number(v)]))
   }
 
+  /** A Deploy tab: Predict, Score a file, Download or Import. */
+  deployTab(name: 'Predict' | 'Score a file' | 'Download' | 'Import') {
+    return this.page.getByRole('tab', { name, exact: true })
+  }
+
+  /** Clicks a download button on Deploy's Download tab; returns the file's bytes. */
   async download(buttonName: string): Promise<Buffer> {
     await this.tab('Deploy').click()
+    await this.deployTab('Download').click()
     const download = this.page.waitForEvent('download')
     await this.page.getByRole('button', { name: buttonName }).click()
     return readFile(await (await download).path())
