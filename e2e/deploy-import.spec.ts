@@ -82,7 +82,11 @@ test('a Keras model converted to TensorFlow.js is fine-tuned on iris from its ow
     '2 hidden layers are now the network on the Model step; its output layer fits the target',
   )
   await studio.tab('Model').click()
-  await expect(page.getByText('16 units').first()).toBeVisible()
+  await expect(
+    page.getByRole('img', {
+      name: 'Network diagram: Input (None, 4), then Dense (None, 16), then Dense (None, 16), then Output (None, 3)',
+    }),
+  ).toBeVisible()
   await studio.tab('Train').click()
   await expect(page.getByTestId('train-warm-start')).toContainText('model.json')
   await studio.train(1)
