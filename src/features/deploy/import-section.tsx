@@ -68,7 +68,7 @@ export function ImportSection() {
             )}
           </Alert>
         )}
-        {warmStart && (
+        {warmStart && !warmStart.newHeadAllowed && (
           <Group mt="sm" gap="sm">
             <Text size="sm" data-testid="warm-start">
               The next training run starts from the weights of {warmStart.name}.
