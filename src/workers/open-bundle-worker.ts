@@ -14,12 +14,13 @@ async function open({ zip, table }: OpenBundleRequest) {
   if (!(await tf.setBackend('wasm').catch(() => false))) await tf.setBackend('cpu')
   await tf.ready()
   const bundle = checkBundle(readBundle(new Uint8Array(zip)))
-  const notTested =
-    bundle.recipe.source.kind !== 'table'
-      ? 'Image models open for training only; load the pictures on the Data step to test them.'
-      : table
-        ? dataMismatch(bundle.recipe, table)
-        : `Load ${bundle.recipe.source.name} on the Data step to test the model and train it further.`
+  if (bundle.recipe.source.kind !== 'table')
+    throw new Error(
+      'This bundle holds a picture model; the studio reopens table models only. Train it again on the pictures, or use its predict.html.',
+    )
+  const notTested = table
+    ? dataMismatch(bundle.recipe, table)
+    : `Load ${bundle.recipe.source.name} on the Data step to test the model and train it further.`
   const run =
     notTested === null && table ? await evaluateBundle(bundle, table) : predictOnlyRun(bundle)
   reply({ type: 'done', bundle, run, notTested })
