@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs'
 import { decodeOutputs, targetWidth, transformFeatures } from '../recipe/transform'
 import { sourceColumns, type Recipe } from '../recipe/recipe-schema'
 import { tableFromRecords, type RawRecord } from '../table/records'
-import { predictMatrix } from '../train/engine'
+import { predictMatrix } from '../model/predict-matrix'
 
 /**
  * Model outputs for raw records, through the recipe: what the page, the bundle and every later

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import { inputTensor, rowShape, type Matrix } from '../model/predict-matrix'
 import { createRng, shuffleInPlace } from '../random'
 import { BatchLossReporter } from './batch-losses'
 import { BestWeights, earlyStoppingStep, FRESH_EARLY, type EarlyState } from './early-stopping'
@@ -10,11 +11,8 @@ import { epochMetricsOf, type TrainConfig } from './train-config'
 // the engine loads, wherever it runs.
 import './training-kernels'
 
-export interface Matrix {
-  readonly values: Float32Array
-  readonly rows: number
-  readonly width: number
-}
+// Prediction lives apart (the bundle runtime reads it without the training engine).
+export { inputTensor, predictMatrix, type Matrix } from '../model/predict-matrix'
 
 export interface Dataset {
   readonly x: Matrix
@@ -110,26 +108,6 @@ export interface TrainResult {
   readonly stopReason: StopReason
   /** The epoch whose weights the model holds at the end when best weights were restored. */
   readonly restoredEpoch: number | null
-}
-
-/** One row's shape as the model reads it, refused when the flat rows do not fill it exactly. */
-function rowShape(model: tf.LayersModel, width: number): number[] {
-  const shape = (model.inputs[0]?.shape.slice(1) ?? [width]).map((d) => d ?? 0)
-  const perRow = shape.reduce((n, d) => n * d, 1)
-  if (perRow !== width) {
-    throw new Error(
-      `The model reads ${perRow} values per row (shape ${shape.join(' × ')}) but the data has ${width}: the recipe's inputs changed since the model was built; build it again.`,
-    )
-  }
-  return shape
-}
-
-/**
- * A flat matrix (rows × values per row) as the tensor the model reads: [rows, ...its input shape],
- * so a sequence enters as [rows, steps, series] and a picture as [rows, h, w, c].
- */
-export function inputTensor(model: tf.LayersModel, x: Matrix): tf.Tensor {
-  return tf.tensor(x.values, [x.rows, ...rowShape(model, x.width)])
 }
 
 function first(values: (number | tf.Tensor)[] | undefined): number | null {
@@ -297,14 +275,3 @@ export async function trainModel(
 }
 
 /** Predictions for a matrix, read back asynchronously (a synchronous read returns zeros on WebGPU here). */
-export async function predictMatrix(model: tf.LayersModel, x: Matrix): Promise<Float32Array> {
-  if (x.rows === 0) return new Float32Array(0)
-  const input = inputTensor(model, x)
-  const output = model.predict(input, { batchSize: 4096 }) as tf.Tensor
-  try {
-    return (await output.data()) as Float32Array
-  } finally {
-    input.dispose()
-    output.dispose()
-  }
-}

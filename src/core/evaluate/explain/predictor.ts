@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs'
 import type { Recipe } from '../../recipe/recipe-schema'
 import { decodeOutputs, targetWidth, transformFeatures } from '../../recipe/transform'
 import type { Table } from '../../table/table'
-import { predictMatrix } from '../../train/engine'
+import { predictMatrix } from '../../model/predict-matrix'
 
 /**
  * Model outputs for raw rows, through the fitted recipe (decoded: probabilities, or values in
