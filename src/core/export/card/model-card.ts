@@ -1,6 +1,9 @@
 import type { FinishedRun } from '../../train/run-history'
 import type { InputColumn } from '../input-schema'
 import type { WeightQuantization } from '../quantize'
+import { cardHtml } from './card-html'
+import { cardMarkdown } from './card-markdown'
+import { cardSections } from './card-sections'
 
 export interface ModelCardInput {
   readonly run: FinishedRun
@@ -15,9 +18,13 @@ export interface ModelCardInput {
   readonly createdAt: Date
 }
 
-/** The model card, as Markdown and as a standalone HTML page. Owned by the card helper. */
+/** The model card, as Markdown and as a standalone HTML page, from the same sections. */
 export function modelCard(input: ModelCardInput): { markdown: string; html: string } {
-  // eslint-disable-next-line @typescript-eslint/no-meaningless-void-operator -- stub until its owner lands it
-  void input
-  throw new Error('modelCard: not built yet (card helper)')
+  const { target } = input.run.recipe
+  const doc = {
+    title: `Model card: ${target.column} from ${input.dataset.name}`,
+    subtitle: `Made with Model Studio on ${input.createdAt.toISOString().slice(0, 10)} (${input.createdAt.toISOString().slice(11, 16)} UTC).`,
+    sections: cardSections(input),
+  }
+  return { markdown: cardMarkdown(doc), html: cardHtml(doc) }
 }
