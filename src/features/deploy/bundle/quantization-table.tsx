@@ -18,6 +18,12 @@ function changeText(change: number): string {
   return `${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(4)}`
 }
 
+/** "0.0036", "<0.0001", "0": a change that is always positive, to four decimals. */
+function largestText(change: number): string {
+  if (change === 0) return '0'
+  return change < 5e-5 ? '<0.0001' : change.toFixed(4)
+}
+
 function ChangeCell({ metric, change }: { metric: Metric; change: number }) {
   const worse = lowerIsBetter(metric.key) ? change > 0 : change < 0
   return (
@@ -72,7 +78,7 @@ export function QuantizationTable({
   const valueOf = (check: QuantizationCheck | undefined, key: string) =>
     check?.metrics.find((m) => m.key === key)?.value
   return (
-    <Table aria-label="Weight storage check" fz="sm" withTableBorder striped>
+    <Table aria-label="Weight storage check" fz="sm" withTableBorder striped maw={760}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th />
@@ -117,7 +123,7 @@ export function QuantizationTable({
                 data-quantization={q}
                 data-value={check?.largestChange}
               >
-                {check ? formatNumber(check.largestChange, 6) : '…'}
+                {check ? largestText(check.largestChange) : '…'}
               </Table.Td>
             )
           })}
