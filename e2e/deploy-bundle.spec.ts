@@ -108,4 +108,6 @@ test('the Download tab shows what each weight storage costs, and a uint8 bundle 
     page.getByRole('img', { name: 'Training and validation loss per epoch' }),
   ).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('model-card.png'), fullPage: true })
+  await page.locator('#training').screenshot({ path: testInfo.outputPath('card-training.png') })
+  await page.locator('#limitations').screenshot({ path: testInfo.outputPath('card-limits.png') })
 })

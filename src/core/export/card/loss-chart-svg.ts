@@ -33,7 +33,8 @@ export function lossChartSvg(epochs: readonly EpochLog[]): string {
   ].filter((s) => s.points.length > 0)
   const values = series.flatMap((s) => s.points.map((p) => p[1] as number)).filter(Number.isFinite)
   if (values.length === 0) return ''
-  const yTicks = ticks(Math.min(0, ...values), Math.max(...values))
+  // Zoomed to the losses seen: how much they fell is what a reader looks for.
+  const yTicks = ticks(Math.min(...values), Math.max(...values))
   const yMin = yTicks[0] ?? 0
   const yMax = yTicks.at(-1) ?? 1
   const first = epochs[0]?.epoch ?? 1

@@ -199,3 +199,14 @@ describe('values from the data cannot break the card', () => {
     }
   })
 })
+
+describe('the input columns of the card', () => {
+  it('leave out the target, which the model predicts rather than reads', () => {
+    const columns = card.html.slice(
+      card.html.indexOf('id="columns"'),
+      card.html.indexOf('id="preparation"'),
+    )
+    expect(columns).toContain('<td>Duration</td>')
+    expect(columns).not.toContain('<td>Class</td>')
+  })
+})

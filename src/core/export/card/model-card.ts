@@ -24,7 +24,11 @@ export function modelCard(input: ModelCardInput): { markdown: string; html: stri
   const doc = {
     title: `Model card: ${target.column} from ${input.dataset.name}`,
     subtitle: `Made with Model Studio on ${input.createdAt.toISOString().slice(0, 10)} (${input.createdAt.toISOString().slice(11, 16)} UTC).`,
-    sections: cardSections(input),
+    // The target is what the model predicts, not something it reads.
+    sections: cardSections({
+      ...input,
+      inputSchema: input.inputSchema.filter((c) => c.name !== target.column),
+    }),
   }
   return { markdown: cardMarkdown(doc), html: cardHtml(doc) }
 }
