@@ -90,6 +90,13 @@ test('the Download tab shows what each weight storage costs, and a uint8 bundle 
     expect(card).toContain('Weights are stored as 8-bit integers')
   }
   expect(html).not.toContain('<script')
+  // The card quotes the check the page showed for the storage it holds.
+  const auc = await storageRow(page, 'auc')
+  const shown = (v: number | undefined) =>
+    (v ?? Number.NaN).toLocaleString('en-US', { maximumFractionDigits: 4 })
+  expect(markdown).toContain(
+    `ROC AUC ${shown(auc.float32)} with float32, ${shown(auc.uint8)} with uint8`,
+  )
 
   // The uint8 weights load in Node and score the page's test rows within the change the table
   // stated (plus a hair for WASM in the page against the CPU backend here).

@@ -57,7 +57,14 @@ export function BundleSection({ trained, dataset, inputSchema }: DeploySectionPr
     ])
   }, [trained, inputSchema, runtimeJs])
 
-  const choice = { trained, dataset, inputSchema, quantization, sha256 }
+  const choice = {
+    trained,
+    dataset,
+    inputSchema,
+    quantization,
+    sha256,
+    quantizationCheck: check.status === 'done' ? check.checks : null,
+  }
   const stem = fileStem(trained.recipe)
   async function run(what: 'bundle' | 'card') {
     setBusy(what)

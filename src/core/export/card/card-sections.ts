@@ -5,7 +5,7 @@ import type { Step } from '../../recipe/step-schema'
 import type { InputColumn } from '../input-schema'
 import { linearBaselineName, priorBaselineName } from './baseline-names'
 import type { CardSection, CardTable } from './card-blocks'
-import { cardNumber, cardPercent } from './card-format'
+import { cardChange, cardNumber, cardPercent } from './card-format'
 import { cardLimitations } from './limitations'
 import type { ModelCardInput } from './model-card'
 import { modelSummary } from './model-summary'
@@ -261,6 +261,22 @@ function metricsSection({ run }: ModelCardInput): CardSection {
   }
 }
 
+/** What the chosen storage did on the test rows, when the check ran; nothing when it did not. */
+export function measuredChange({ run, quantization, quantizationCheck }: ModelCardInput): string[] {
+  if (quantization === 'float32' || !quantizationCheck) return []
+  const reference = quantizationCheck.find((c) => c.quantization === 'float32')
+  const chosen = quantizationCheck.find((c) => c.quantization === quantization)
+  if (!reference || !chosen) return []
+  const key = headlineKey(run.recipe.target.task)
+  const before = reference.metrics.find((m) => m.key === key)
+  const after = chosen.metrics.find((m) => m.key === key)
+  if (!before || !after) return []
+  const what = run.recipe.target.task === 'regression' ? 'a prediction' : 'a probability'
+  return [
+    `Measured on the ${cardNumber(run.testRows.length)} test rows before download: ${before.label} ${cardNumber(before.value)} with float32, ${cardNumber(after.value)} with ${quantization} (${cardChange(after.value - before.value)}); no output moved by more than ${cardNumber(chosen.largestChange, 6)} (${what}).`,
+  ]
+}
+
 /** Every section of the card, in reading order. */
 export function cardSections(input: ModelCardInput): CardSection[] {
   return [
@@ -274,7 +290,10 @@ export function cardSections(input: ModelCardInput): CardSection[] {
     {
       id: 'weights',
       title: 'Weight storage',
-      blocks: [{ kind: 'paragraph', text: QUANTIZATION_TEXT[input.quantization] }],
+      blocks: [
+        { kind: 'paragraph', text: QUANTIZATION_TEXT[input.quantization] },
+        ...measuredChange(input).map((text) => ({ kind: 'paragraph' as const, text })),
+      ],
     },
     {
       id: 'limitations',

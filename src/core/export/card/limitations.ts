@@ -98,7 +98,8 @@ function sensitiveColumns(schema: readonly InputColumn[]): string {
 }
 
 /** Honest limits of this model, computed from its run: what a reader should know before use. */
-export function cardLimitations({ run, inputSchema, quantization }: ModelCardInput): string[] {
+export function cardLimitations(input: ModelCardInput): string[] {
+  const { run, inputSchema, quantization } = input
   const items = [
     testSetSize(run),
     imbalance(run),
@@ -109,7 +110,7 @@ export function cardLimitations({ run, inputSchema, quantization }: ModelCardInp
       : null,
     quantization === 'float32'
       ? null
-      : `The weights are stored as ${quantization}: predictions differ slightly from the studio's, by the change shown before download.`,
+      : `The weights are stored as ${quantization}: predictions differ slightly from the studio's${input.quantizationCheck ? ' (see Weight storage for the measured change)' : ', by the change the studio showed before download'}.`,
     sensitiveColumns(inputSchema),
     `The model learned from one snapshot of "${run.recipe.source.name}". If the population or the way the data is recorded changes, its accuracy will change too: score fresh labelled rows from time to time.`,
   ]

@@ -3,7 +3,7 @@ import { cardNumber } from './card-format'
 
 const WIDTH = 640
 const HEIGHT = 260
-const MARGIN = { top: 16, right: 20, bottom: 44, left: 60 }
+const MARGIN = { top: 34, right: 20, bottom: 44, left: 60 }
 const COLORS = { loss: '#1c7ed6', valLoss: '#e8590c' }
 
 /** About five round steps covering [low, high] (1, 2 or 5 times a power of ten). */
@@ -13,9 +13,11 @@ function ticks(low: number, high: number): number[] {
   const power = 10 ** Math.floor(Math.log10(raw))
   const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power
   const out: number[] = []
-  for (let v = Math.floor(low / step) * step; v <= high + step * 1e-9; v += step)
+  // From the step at or below `low` to the first at or above `high`, so every point is inside.
+  for (let v = Math.floor(low / step) * step; ; v += step) {
     out.push(Number(v.toPrecision(12)))
-  return out
+    if (v >= high - step * 1e-9 && out.length > 1) return out
+  }
 }
 
 /**
@@ -69,7 +71,7 @@ export function lossChartSvg(epochs: readonly EpochLog[]): string {
     ),
     ...series.map(
       (s, i) =>
-        `<rect x="${MARGIN.left + 12 + i * 150}" y="${MARGIN.top + 4}" width="14" height="3" fill="${s.color}"/><text x="${MARGIN.left + 32 + i * 150}" y="${MARGIN.top + 9}" font-size="11" fill="#212529">${s.label}</text>`,
+        `<rect x="${MARGIN.left + i * 150}" y="10" width="14" height="3" fill="${s.color}"/><text x="${MARGIN.left + 20 + i * 150}" y="15" font-size="11" fill="#212529">${s.label}</text>`,
     ),
     '</svg>',
   ]

@@ -13,6 +13,7 @@ import { inputSchemaOf, type InputColumn } from '../input-schema'
 import { cardNumber } from './card-format'
 import { germanCreditRun } from './german-credit-run'
 import { modelCard } from './model-card'
+import { checkQuantizations, type QuantizationCheck } from './quantization-check'
 
 const german = readFileSync(
   new URL('../../../../public/datasets/GermanCredit.csv', import.meta.url),
@@ -34,15 +35,18 @@ function schemaWithRanges(recipe: Recipe, table: Table): InputColumn[] {
 let run: FinishedRun
 let table: Table
 let card: { markdown: string; html: string }
+let checks: QuantizationCheck[]
 
 beforeAll(async () => {
   await tf.setBackend('cpu')
   ;({ run, table } = await germanCreditRun(3))
+  checks = await checkQuantizations({ ...run, table })
   card = modelCard({
     run,
     dataset: { name: 'GermanCredit.csv', sha256: germanSha, rows: table.rowCount },
     inputSchema: schemaWithRanges(run.recipe, table),
     quantization: 'uint8',
+    quantizationCheck: checks,
     createdAt: new Date('2026-03-01T10:30:00Z'),
   })
 })
@@ -97,7 +101,15 @@ describe('the model card of a trained German credit run', () => {
     const lines = [...svg.matchAll(/<polyline[^>]*points="([^"]+)"/g)].map((m) => m[1] ?? '')
     // Training and validation loss, one point per epoch each.
     expect(lines).toHaveLength(2)
-    for (const points of lines) expect(points.split(' ')).toHaveLength(3)
+    for (const points of lines) {
+      expect(points.split(' ')).toHaveLength(3)
+      // Inside the plot area (34 to 216 px down): no loss is drawn off the chart.
+      for (const point of points.split(' ')) {
+        const y = Number(point.split(',')[1])
+        expect(y).toBeGreaterThanOrEqual(34)
+        expect(y).toBeLessThanOrEqual(216)
+      }
+    }
     for (const epoch of run.epochs)
       expect(card.markdown).toContain(
         `| ${epoch.epoch} | ${cardNumber(epoch.loss)} | ${cardNumber(epoch.valLoss)} |`,
@@ -115,9 +127,18 @@ describe('the model card of a trained German credit run', () => {
     )
   })
 
-  it('says how the weights are stored', () => {
+  it('says how the weights are stored and what that measurably changed', () => {
     expect(card.markdown).toContain('## Weight storage')
     expect(card.markdown).toMatch(/Weights are stored as 8-bit integers/)
+    const auc = (c: QuantizationCheck | undefined) =>
+      c?.metrics.find((m) => m.key === 'auc')?.value ?? Number.NaN
+    const [float32, , uint8] = checks
+    expect(card.markdown).toContain(
+      `ROC AUC ${cardNumber(auc(float32))} with float32, ${cardNumber(auc(uint8))} with uint8`,
+    )
+    expect(card.markdown).toContain(
+      `no output moved by more than ${cardNumber(uint8?.largestChange, 6)} (a probability)`,
+    )
   })
 
   it('states the limitations this run really has', () => {

@@ -1,6 +1,7 @@
 import type { FinishedRun } from '../../train/run-history'
 import type { InputColumn } from '../input-schema'
 import type { WeightQuantization } from '../quantize'
+import type { QuantizationCheck } from './quantization-check'
 import { cardHtml } from './card-html'
 import { cardMarkdown } from './card-markdown'
 import { cardSections } from './card-sections'
@@ -15,6 +16,8 @@ export interface ModelCardInput {
   }
   readonly inputSchema: readonly InputColumn[]
   readonly quantization: WeightQuantization
+  /** The storages scored on the test rows, when the check ran: the card then gives its figures. */
+  readonly quantizationCheck?: readonly QuantizationCheck[] | null
   readonly createdAt: Date
 }
 

@@ -1,6 +1,7 @@
 import { strToU8 } from 'fflate'
 import { BUNDLE_FILES, createBundle, type ModelBundle } from '../../../core/export/bundle'
 import { modelCard } from '../../../core/export/card/model-card'
+import type { QuantizationCheck } from '../../../core/export/card/quantization-check'
 import type { InputColumn } from '../../../core/export/input-schema'
 import { quantizeModelFiles, type WeightQuantization } from '../../../core/export/quantize'
 import { fetchRuntime, runtimeFiles } from '../../../core/export/runtime-files'
@@ -20,6 +21,8 @@ export interface BundleChoice {
   readonly quantization: WeightQuantization
   /** The dataset file's hash when already computed; null: computed here if the file is at hand. */
   readonly sha256: string | null
+  /** The storages scored on the test rows, once the check is done: the card quotes them. */
+  readonly quantizationCheck: readonly QuantizationCheck[] | null
 }
 
 export async function makeCard(choice: BundleChoice): Promise<{ markdown: string; html: string }> {
@@ -34,6 +37,7 @@ export async function makeCard(choice: BundleChoice): Promise<{ markdown: string
     },
     inputSchema: inputSchema ?? [],
     quantization,
+    quantizationCheck: choice.quantizationCheck,
     createdAt: new Date(),
   })
 }
