@@ -39,7 +39,7 @@ function summarySection({ run, dataset }: ModelCardInput): CardSection {
     blocks: [
       {
         kind: 'paragraph',
-        text: `A neural network for ${TASK_LABELS[target.task]}, trained in Model Studio on ${cardNumber(dataset.rows)} rows of "${dataset.name}". For one ${source.kind === 'table' ? 'row of the input columns below' : 'picture'} it gives ${what}.`,
+        text: `A neural network for ${TASK_LABELS[target.task]}, trained in Model Studio on data from "${dataset.name}" (${cardNumber(dataset.rows)} rows). For one ${source.kind === 'table' ? 'row of the input columns below' : 'picture'} it gives ${what}.`,
       },
       {
         kind: 'paragraph',

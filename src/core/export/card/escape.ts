@@ -17,5 +17,11 @@ export function escapeHtml(text: string): string {
  * raw HTML through). Line breaks become spaces, so a value cannot end a table row or a list item.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]<>#|~&]/g, '\\$&')
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/[\\`*{}[\]<>#|~&]/g, '\\$&')
+      // An underscore inside a word never starts emphasis: sepal_length_cm stays readable.
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+  )
 }

@@ -65,14 +65,14 @@ function versusBaselines(run: FinishedRun): string[] {
   const out: string[] = []
   if (row.prior !== null && sign * row.model <= sign * row.prior)
     out.push(
-      `The network does not beat the baseline that ignores the inputs on ${row.label} (${cardNumber(row.model)} against ${cardNumber(row.prior)}): it has learned nothing useful yet.`,
+      `The network does not beat the baseline that ignores the inputs on ${row.label}: ${cardNumber(row.model)} against ${cardNumber(row.prior)}. It has learned nothing useful yet.`,
     )
   const linear = linearBaselineName(run.recipe).toLowerCase()
   if (row.linear === null)
     out.push(`No ${linear} could be fitted, so the network is compared with the baseline only.`)
   else if (sign * row.model <= sign * row.linear)
     out.push(
-      `The network does not beat a ${linear} on ${row.label} (${cardNumber(row.model)} against ${cardNumber(row.linear)}${sign < 0 ? ', lower is better' : ''}): the simpler model is at least as good on this data and easier to explain.`,
+      `The network does not beat a ${linear} on ${row.label}: ${cardNumber(row.model)} against ${cardNumber(row.linear)}${sign < 0 ? ', lower is better' : ''}. The simpler model is at least as good on this data and easier to explain.`,
     )
   return out
 }
@@ -94,7 +94,7 @@ function sensitiveColumns(schema: readonly InputColumn[]): string {
   const named = found.length
     ? ` The inputs include columns that may stand for protected characteristics or proxies of them (${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''}).`
     : ''
-  return `No fairness audit was done beyond the Evaluate step's Fairness view, which compares outcomes between groups of one column at a time on the test rows.${named} Check outcomes across groups, and the law that applies, before the model informs decisions about people.`
+  return `No fairness audit was done beyond the Evaluate step's Fairness view, which compares outcomes between groups of one column at a time on the test rows.${named} If the model informs decisions about people, check its outcomes across groups, and the law that applies, first.`
 }
 
 /** Honest limits of this model, computed from its run: what a reader should know before use. */

@@ -88,7 +88,7 @@ describe('the model card of a trained German credit run', () => {
     expect(card.html).toContain(
       '<tr><td>dense_1</td><td>Dense</td><td>(None, 64)</td><td class="num">3,840</td></tr>',
     )
-    expect(card.markdown).toContain('| dropout\\_1 | Dropout | (None, 64) | 0 |')
+    expect(card.markdown).toContain('| dropout_1 | Dropout | (None, 64) | 0 |')
     expect(card.markdown).toContain('| output | Dense | (None, 1) | 33 |')
     const total = 3840 + 64 * 32 + 32 + 33
     expect(card.markdown).toContain(`| Total |  |  | ${cardNumber(total)} |`)

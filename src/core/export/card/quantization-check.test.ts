@@ -2,6 +2,10 @@ import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { FinishedRun } from '../../train/run-history'
 import type { Table } from '../../table/table'
+import { templateSpec } from '../../model/templates'
+import { modelInputOf } from '../../recipe/model-input'
+import { prepareData } from '../../recipe/pipeline/prepare-data'
+import { bundledTable, trainForReal, withTraining } from '../../train/run-history-test-run'
 import { germanCreditRun } from './german-credit-run'
 import { checkQuantizations, type QuantizationCheck } from './quantization-check'
 
@@ -42,5 +46,27 @@ describe('checkQuantizations on German credit test rows', () => {
     expect(uint8?.largestChange).toBeGreaterThan(float16?.largestChange ?? 0)
     expect(uint8?.largestChange).toBeLessThan(0.05)
     expect(Math.abs(value(float16, 'auc') - value(checks[0], 'auc'))).toBeLessThan(0.005)
+  })
+})
+
+describe('checkQuantizations on a time-series forecaster', () => {
+  it('scores the stock windows as training did, so float32 equals the Test metrics', async () => {
+    // One symbol kept by a filter, 12-day windows: the predict path would read history across
+    // the filtered-out rows; the check must not.
+    const { table, recipeFor } = bundledTable('stocks.csv')
+    const proposed = recipeFor('price')
+    expect(proposed.steps.map((s) => s.op)).toEqual(
+      expect.arrayContaining(['filter-rows', 'windows']),
+    )
+    const input = modelInputOf(prepareData(proposed, table).recipe)
+    const recipe = withTraining(
+      { ...proposed, model: templateSpec('lstm-forecaster', input, proposed.model) },
+      { epochs: 2 },
+    )
+    const forecaster = await trainForReal(recipe, table)
+    const [float32, float16] = await checkQuantizations({ ...forecaster, table })
+    for (const metric of forecaster.metrics)
+      expect(value(float32, metric.key), metric.key).toBeCloseTo(metric.value, 6)
+    expect(float16?.largestChange).toBeGreaterThan(0)
   })
 })

@@ -1,7 +1,13 @@
 import { evaluatePredictions } from '../../evaluate/evaluate-split'
 import type { Metric } from '../../evaluate/metrics'
 import type { Recipe } from '../../recipe/recipe-schema'
-import { decodeOutputs, targetWidth, transformFeatures } from '../../recipe/transform'
+import { prepareData } from '../../recipe/pipeline/prepare-data'
+import {
+  decodeOutputs,
+  featureMatrix,
+  transformFeatures,
+  type FeatureMatrix,
+} from '../../recipe/transform'
 import type { Column, Table } from '../../table/table'
 import { predictMatrix } from '../../train/engine'
 import { loadModelFiles } from '../model-artifacts'
@@ -35,30 +41,21 @@ function pickRows(column: Column, rows: Int32Array): Column {
 }
 
 /**
- * The test rows as model inputs through the fitted recipe (the predict path). A recipe with
- * windows reads each row's history from the rows before it, so it transforms the whole table and
- * picks the test rows after; others transform the test rows alone.
+ * The test rows as model inputs. Most recipes go through the predict path (`transformFeatures`)
+ * on the test rows alone. A recipe with windows reads each row's history from the rows before
+ * it, and the predict path keeps rows a filter would drop, so a window there could reach across
+ * them: its test rows are prepared as training prepared them (the fitted recipe, refitted on the
+ * same rows, fits the same).
  */
-async function testOutputs(
-  model: SavedModelFiles,
-  { recipe, table, testRows }: QuantizationCheckInput,
-): Promise<Float64Array> {
-  const windows = recipe.steps.some((s) => s.enabled && s.op === 'windows')
-  const source: Table = windows
-    ? table
-    : { rowCount: testRows.length, columns: table.columns.map((c) => pickRows(c, testRows)) }
-  const x = transformFeatures(recipe, source)
-  const loaded = await loadModelFiles(model)
-  try {
-    const all = decodeOutputs(recipe, await predictMatrix(loaded, x))
-    if (!windows) return all
-    const width = targetWidth(recipe)
-    const out = new Float64Array(testRows.length * width)
-    testRows.forEach((row, i) => out.set(all.subarray(row * width, (row + 1) * width), i * width))
-    return out
-  } finally {
-    loaded.dispose()
-  }
+function testMatrix({ recipe, table, testRows }: QuantizationCheckInput): FeatureMatrix {
+  if (!recipe.steps.some((s) => s.enabled && s.op === 'windows'))
+    return transformFeatures(recipe, {
+      rowCount: testRows.length,
+      columns: table.columns.map((c) => pickRows(c, testRows)),
+    })
+  const prepared = prepareData(recipe, table)
+  if (prepared.error) throw new Error(prepared.error.message)
+  return featureMatrix(prepared.recipe, prepared.table, testRows)
 }
 
 /**
@@ -71,9 +68,16 @@ export async function checkQuantizations(
 ): Promise<QuantizationCheck[]> {
   const checks: QuantizationCheck[] = []
   let reference: Float64Array | null = null
+  const x = testMatrix(input)
   for (const quantization of WEIGHT_QUANTIZATIONS) {
     const files = quantizeModelFiles(input.model, quantization)
-    const outputs = await testOutputs(files, input)
+    const loaded = await loadModelFiles(files)
+    let outputs: Float64Array
+    try {
+      outputs = decodeOutputs(input.recipe, await predictMatrix(loaded, x))
+    } finally {
+      loaded.dispose()
+    }
     reference ??= outputs
     let largestChange = 0
     for (let i = 0; i < outputs.length; i++)
