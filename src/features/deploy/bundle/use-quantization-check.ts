@@ -11,6 +11,20 @@ export type QuantizationCheckState =
   | { readonly status: 'done'; readonly checks: readonly QuantizationCheck[] }
   | { readonly status: 'failed'; readonly message: string }
 
+/**
+ * Finished checks by model: the Download tab unmounts when another tab opens, and coming back
+ * should not score everything again.
+ */
+const finished = new WeakMap<
+  TrainedModel,
+  { readonly dataset: LoadedDataset; readonly checks: readonly QuantizationCheck[] }
+>()
+
+function cached(trained: TrainedModel, dataset: LoadedDataset | null) {
+  const hit = finished.get(trained)
+  return hit && hit.dataset === dataset ? hit.checks : null
+}
+
 /** Scores the test rows under each weight storage in a worker, once per model and dataset. */
 export function useQuantizationCheck(
   trained: TrainedModel,
@@ -23,7 +37,7 @@ export function useQuantizationCheck(
   } | null>(null)
   const images = trained.recipe.source.kind !== 'table'
   useEffect(() => {
-    if (images || !dataset) return
+    if (images || !dataset || cached(trained, dataset)) return
     const checks: QuantizationCheck[] = []
     const key = { trained, dataset }
     const run = checkModelInWorker(
@@ -40,7 +54,10 @@ export function useQuantizationCheck(
       },
     )
     run.result.then(
-      (all) => setState({ ...key, value: { status: 'done', checks: all } }),
+      (all) => {
+        finished.set(trained, { dataset, checks: all })
+        setState({ ...key, value: { status: 'done', checks: all } })
+      },
       (error: unknown) =>
         setState({
           ...key,
@@ -54,6 +71,8 @@ export function useQuantizationCheck(
   }, [trained, dataset, images])
   if (images) return { status: 'images' }
   if (!dataset) return { status: 'needs-data' }
+  const done = cached(trained, dataset)
+  if (done) return { status: 'done', checks: done }
   // A result for another model or dataset is stale: the worker for this one has not reported yet.
   const current = state?.trained === trained && state.dataset === dataset ? state.value : null
   return current ?? { status: 'running', checks: [] }
