@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
 /**
@@ -8,6 +9,13 @@ import { defineConfig } from 'vite'
  */
 export default defineConfig({
   publicDir: false,
+  resolve: {
+    // The studio's own code imports the whole of TensorFlow.js; the runtime needs a part of it.
+    alias: {
+      '@tensorflow/tfjs': fileURLToPath(new URL('src/runtime/tf.ts', import.meta.url)),
+      util: fileURLToPath(new URL('src/runtime/util-shim.ts', import.meta.url)),
+    },
+  },
   build: {
     target: 'es2020',
     outDir: 'public/runtime',
