@@ -10,7 +10,11 @@ export interface ColumnCheck {
   readonly messages: readonly string[]
 }
 
-const loose = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g, '')
+const loose = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
 
 const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ')
 

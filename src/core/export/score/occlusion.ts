@@ -17,8 +17,7 @@ export function occlusionProbes(
 ): Table {
   const n = to - from
   const indices = new Int32Array(n * schema.length)
-  for (let c = 0; c < schema.length; c++)
-    for (let i = 0; i < n; i++) indices[c * n + i] = from + i
+  for (let c = 0; c < schema.length; c++) for (let i = 0; i < n; i++) indices[c * n + i] = from + i
   const probes = takeRows(table, indices)
   const at = new Map(schema.map((input, c) => [input.name, c]))
   return {
@@ -92,4 +91,3 @@ export function reasonsFromProbes(options: {
   }
   return all
 }
-

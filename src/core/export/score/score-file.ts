@@ -110,7 +110,8 @@ export async function scoreFile(
       record[name] = typeof v === 'number' && Number.isNaN(v) ? null : (v ?? null)
     }
     const reasons = i === undefined ? [] : (scored.reasons[i] ?? [])
-    const label = i === undefined ? '' : outputLabel(recipe, explainedOutput(recipe, scored.outputs, i))
+    const label =
+      i === undefined ? '' : outputLabel(recipe, explainedOutput(recipe, scored.outputs, i))
     reasonNames.forEach((name, k) => {
       const reason = reasons[k]
       record[name] = reason ? reasonText(reason, label, { input: inputs.get(reason.column) }) : null
@@ -168,7 +169,8 @@ function summarise(
   if (task !== 'regression')
     for (const row of facts.predicted) {
       const label = row[`predicted_${column}`]
-      if (typeof label === 'string' && counts.has(label)) counts.set(label, (counts.get(label) ?? 0) + 1)
+      if (typeof label === 'string' && counts.has(label))
+        counts.set(label, (counts.get(label) ?? 0) + 1)
     }
   return {
     rows: facts.rows,
