@@ -33,6 +33,8 @@ export interface ScoreSummary {
 
 export interface ScoredFile {
   readonly header: readonly string[]
+  /** The uploaded file's own columns, first in `header`; the scoring's follow. */
+  readonly fileColumns: readonly string[]
   readonly csv: string
   readonly preview: readonly PredictionRecord[]
   readonly summary: ScoreSummary
@@ -44,7 +46,7 @@ const problemText = (p: RecordProblem) =>
 /** Valid rows, the positions of those refused and why, and the warnings of the valid ones. */
 function checkRows(scoring: ScoringModel, records: readonly Record<string, unknown>[]) {
   const first = validateRecords(scoring.schema, records)
-  if (first.ok) return { kept: records.map((_, i) => i), check: first, refused: new Map() }
+  if (first.ok) return { kept: records.map((_, i) => i), check: first, refused: new Map<number, string>() }
   const refused = new Map<number, string>()
   for (const error of first.errors) {
     if (error.row === null) throw new Error(problemText(error))
@@ -122,6 +124,7 @@ export async function scoreFile(
   }
   return {
     header,
+    fileColumns: names,
     csv: predictionsCsv(rows),
     preview: rows.slice(0, PREVIEW_ROWS),
     summary: summarise(scoring, scored.outputs, scored.notes, {
