@@ -1,6 +1,12 @@
 import type { ScoredFile } from '../core/export/score/score-file'
 import type { RawRecord } from '../core/table/records'
-import type { FileCheck, PredictedRow, ScoreReply, ScoreRequest, ScoreSetup } from './score-protocol'
+import type {
+  FileCheck,
+  PredictedRow,
+  ScoreReply,
+  ScoreRequest,
+  ScoreSetup,
+} from './score-protocol'
 
 export interface FileScoring {
   /** The scored file; null when its columns were refused (the check says why). */
@@ -48,8 +54,7 @@ export class ScoreClient {
       if (reply.type === 'checked') on.checked(reply.check)
       if (reply.type === 'progress') on.progress(reply.done, reply.total)
       // A file whose columns were refused ends with its check.
-      if (reply.type === 'checked' && reply.check.columns.missing.length > 0)
-        this.settle(id, reply)
+      if (reply.type === 'checked' && reply.check.columns.missing.length > 0) this.settle(id, reply)
     }).then((reply) => (reply.type === 'scored' ? reply.file : null))
     return { result, cancel: () => this.dispose() }
   }
@@ -93,8 +98,7 @@ export class ScoreClient {
     })
     worker.addEventListener('error', (event) => {
       const message = `Scoring stopped unexpectedly (${event.message || 'no details'}). Try again.`
-      for (const id of [...this.pending.keys()])
-        this.settle(id, { type: 'failed', id, message })
+      for (const id of [...this.pending.keys()]) this.settle(id, { type: 'failed', id, message })
       this.worker = null
     })
     worker.postMessage({ type: 'setup', setup: this.setup } satisfies ScoreRequest)

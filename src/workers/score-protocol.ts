@@ -45,6 +45,11 @@ export interface FileCheck {
 export type ScoreReply =
   | { readonly type: 'predicted'; readonly id: number; readonly row: PredictedRow }
   | { readonly type: 'checked'; readonly id: number; readonly check: FileCheck }
-  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'progress'
+      readonly id: number
+      readonly done: number
+      readonly total: number
+    }
   | { readonly type: 'scored'; readonly id: number; readonly file: ScoredFile }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  List,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import type { InputColumn } from '../../core/export/input-schema'
 import { predictionsCsv } from '../../core/export/predictions'
 import { downloadBytes } from '../../ui/download'
@@ -65,15 +54,23 @@ function BatchScoring({
             Download a template (CSV)
           </Button>
         </Group>
-        <FileInput
-          label="Upload a file to score"
-          placeholder="Choose a file…"
-          accept={ACCEPT}
-          disabled={busy}
-          value={null}
-          onChange={(file) => file && start(file)}
-          maw={420}
-        />
+        <Group gap="xs">
+          <Text size="sm" fw={500} component="label" htmlFor="score-file-input">
+            Upload a file to score
+          </Text>
+          <input
+            id="score-file-input"
+            type="file"
+            accept={ACCEPT}
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0]
+              // Cleared, so that the same file (fixed and saved again) can be chosen again.
+              event.currentTarget.value = ''
+              if (file) start(file)
+            }}
+          />
+        </Group>
         <BatchStatus state={state} onCancel={cancel} />
         {state.status === 'done' && (
           <Stack gap="sm">
@@ -108,22 +105,23 @@ function BatchStatus({ state, onCancel }: { state: BatchState; onCancel: () => v
   return (
     <>
       {check && (
-        <Alert
-          color={check.columns.missing.length > 0 ? 'red' : 'blue'}
-          variant="light"
-          title={
-            check.columns.missing.length > 0
-              ? `“${state.status === 'idle' ? '' : state.name}” cannot be scored: columns are missing`
-              : `“${state.status === 'idle' ? '' : state.name}”: ${formatNumber(check.rows)} rows, every input column present`
-          }
-          aria-label="Column check"
-        >
-          <List size="sm" spacing={2}>
-            {[...check.columns.messages, ...check.warnings].map((m) => (
-              <List.Item key={m}>{m}</List.Item>
-            ))}
-          </List>
-        </Alert>
+        <div role="region" aria-label="Column check">
+          <Alert
+            color={check.columns.missing.length > 0 ? 'red' : 'blue'}
+            variant="light"
+            title={
+              check.columns.missing.length > 0
+                ? `“${state.status === 'idle' ? '' : state.name}” cannot be scored: columns are missing`
+                : `“${state.status === 'idle' ? '' : state.name}”: ${formatNumber(check.rows)} rows, every input column present`
+            }
+          >
+            <List size="sm" spacing={2}>
+              {[...check.columns.messages, ...check.warnings].map((m) => (
+                <List.Item key={m}>{m}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        </div>
       )}
       {state.status === 'reading' && (
         <Text size="sm" role="status">

@@ -141,7 +141,9 @@ function PredictForm({
             </Title>
             {!check.ok ? (
               <Alert color="red" variant="light" title="This row cannot be scored yet">
-                {check.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`).join(' ')}
+                {check.errors
+                  .map((e) => `${e.column ? `${e.column}: ` : ''}${e.message}`)
+                  .join(' ')}
               </Alert>
             ) : outcome.status === 'error' ? (
               <Alert color="red" variant="light" title="Scoring failed">

@@ -18,6 +18,35 @@ const loose = (name: string) =>
 
 const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ')
 
+/** Edits (insert, delete, replace) between two short names. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
+
+/** The file's column that is most likely `name` misspelt or recased, if one is close enough. */
+function nearMiss(name: string, candidates: readonly string[]): string | undefined {
+  const wanted = loose(name)
+  const allowed = wanted.length > 5 ? 2 : wanted.length > 3 ? 1 : 0
+  let best: string | undefined
+  let bestDistance = allowed + 1
+  for (const candidate of candidates) {
+    const d = distance(loose(candidate), wanted)
+    if (d < bestDistance) [best, bestDistance] = [candidate, d]
+  }
+  return best
+}
+
 /**
  * The file's header against the model's input columns, before any row is scored: a missing
  * column stops scoring (a typo would otherwise score every row as if the value were missing);
@@ -34,7 +63,7 @@ export function checkColumns(
   const extra = fileColumns.filter((name) => !wanted.has(name))
   const messages: string[] = []
   for (const name of missing) {
-    const near = extra.find((e) => loose(e) === loose(name))
+    const near = nearMiss(name, extra)
     messages.push(
       near
         ? `The file has no column “${name}”, which the model needs; it has “${near}”: rename that column to “${name}” and upload the file again.`

@@ -46,7 +46,8 @@ const problemText = (p: RecordProblem) =>
 /** Valid rows, the positions of those refused and why, and the warnings of the valid ones. */
 function checkRows(scoring: ScoringModel, records: readonly Record<string, unknown>[]) {
   const first = validateRecords(scoring.schema, records)
-  if (first.ok) return { kept: records.map((_, i) => i), check: first, refused: new Map<number, string>() }
+  if (first.ok)
+    return { kept: records.map((_, i) => i), check: first, refused: new Map<number, string>() }
   const refused = new Map<number, string>()
   for (const error of first.errors) {
     if (error.row === null) throw new Error(problemText(error))

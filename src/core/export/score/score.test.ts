@@ -93,7 +93,21 @@ describe('checkColumns', () => {
     const renamed = names.map((n) => (n === 'Duration' ? 'duration' : n))
     const check = checkColumns(scoring.schema, run.recipe, renamed)
     expect(check.missing).toEqual(['Duration'])
-    expect(check.messages[0]).toContain('rename that column to “Duration”')
+    expect(check.messages[0]).toContain('it has “duration”: rename that column to “Duration”')
+    const typo = checkColumns(
+      scoring.schema,
+      run.recipe,
+      names.map((n) => (n === 'Amount' ? 'Ammount' : n)),
+    )
+    expect(typo.messages[0]).toContain('it has “Ammount”: rename that column to “Amount”')
+    const gone = checkColumns(
+      scoring.schema,
+      run.recipe,
+      names.filter((n) => n !== 'Amount'),
+    )
+    expect(gone.messages[0]).toBe(
+      'The file has no column “Amount”, which the model needs. Add it (leave its cells empty where the value is unknown) and upload the file again.',
+    )
   })
 })
 

@@ -54,9 +54,9 @@ export function PredictionCard({ recipe, row, threshold }: PredictionCardProps) 
               </Text>
               <Progress value={(outputs[0] ?? 0) * 100} size="sm" aria-hidden />
               <Text size="xs" c="dimmed">
-                Decision threshold {formatNumber(threshold, 2)}: a probability of {classes[1]} at
-                or above it predicts {classes[1]}. It is the threshold chosen on Evaluate ›
-                Threshold &amp; cost.
+                Decision threshold {formatNumber(threshold, 2)}: a probability of {classes[1]} at or
+                above it predicts {classes[1]}. It is the threshold chosen on Evaluate › Threshold
+                &amp; cost.
               </Text>
             </>
           ) : (

@@ -76,8 +76,8 @@ export function ReasonsView(props: {
         </ResponsiveContainer>
       </Box>
       <Text size="xs" c="dimmed">
-        Each column in turn is set to its typical value (the median, or the most frequent
-        category) and the row is scored again: red raises {label}, blue lowers it.
+        Each column in turn is set to its typical value (the median, or the most frequent category)
+        and the row is scored again: red raises {label}, blue lowers it.
       </Text>
     </Stack>
   )
