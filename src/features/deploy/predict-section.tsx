@@ -119,7 +119,7 @@ function PredictForm({
             <Text size="sm" aria-label="Form row" role="status">
               Showing {source}.
             </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
+            <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm" verticalSpacing="xs">
               {schema.map((input) => (
                 <InputField
                   key={input.name}

@@ -24,8 +24,8 @@ export interface ScoredRows {
   readonly reasons: readonly ReasonCode[][]
 }
 
-/** Rows explained per model call: × input columns probes, a few thousand rows per batch. */
-const REASON_CHUNK = 256
+/** Rows explained per model call: a probe per cell off its typical value, a few thousand in all. */
+const REASON_CHUNK = 512
 
 /**
  * The output a row's reasons explain, as on Evaluate: a binary model's probability of the
@@ -75,13 +75,14 @@ export async function scoreRows(
     if (options.shouldStop?.()) return null
     const to = Math.min(total, from + REASON_CHUNK)
     const probes = occlusionProbes(table, from, to, schema)
-    const { outputs: probeOutputs } = await outputsOf(model, recipe, probes)
+    const { outputs: probeOutputs } = await outputsOf(model, recipe, probes.table)
     reasons.push(
       ...reasonsFromProbes({
         table,
         from,
         to,
         schema,
+        probes,
         outputs,
         probeOutputs,
         width,

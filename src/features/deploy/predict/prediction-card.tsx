@@ -40,7 +40,7 @@ export function PredictionCard({ recipe, row, threshold }: PredictionCardProps) 
         <>
           <Group gap="xs" align="baseline">
             <Text size="sm">Predicted {column}:</Text>
-            <Badge size="lg" variant="filled" aria-label="Predicted class">
+            <Badge size="lg" variant="filled" tt="none" aria-label="Predicted class">
               {predictedLabel(recipe, outputs, threshold)}
             </Badge>
           </Group>

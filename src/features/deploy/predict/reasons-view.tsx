@@ -29,6 +29,12 @@ export function ReasonsView(props: {
   const label = outputLabel(recipe, row.output)
   const top = row.reasons.slice(0, SHOWN)
   const inputs = new Map(schema.map((c) => [c.name, c]))
+  // Bars start at zero: a row whose reasons all lower the output still shows the zero line.
+  const reach = Math.max(...top.map((r) => Math.abs(r.effect)), 1e-6) * 1.1
+  const domain = [
+    top.some((r) => r.effect < 0) ? -reach : 0,
+    top.some((r) => r.effect > 0) ? reach : 0,
+  ]
   if (top.length === 0)
     return (
       <Text size="sm">
@@ -48,7 +54,12 @@ export function ReasonsView(props: {
         <ResponsiveContainer>
           <BarChart data={top} layout="vertical" margin={{ left: 10, right: 20 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={(v: number) => formatNumber(v, 3)} fontSize={11} />
+            <XAxis
+              type="number"
+              domain={domain}
+              tickFormatter={(v: number) => formatNumber(v, 3)}
+              fontSize={11}
+            />
             <YAxis
               type="category"
               dataKey="column"
