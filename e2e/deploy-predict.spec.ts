@@ -69,16 +69,28 @@ test('Deploy predicts a typed-in row with its reasons and scores an uploaded fil
   const copies = Array.from({ length: 60 }, () => upload).flat()
   const csv = Papa.unparse([...copies, formula])
   await page.getByRole('tab', { name: 'Score a file' }).click()
-  const progress = page.waitForSelector('[aria-label="Scoring progress"]')
+  // The bar may come and go between two polls: a MutationObserver sees every value it shows.
+  await page.evaluate(() => {
+    const seen: number[] = []
+    Object.assign(window, { progressSeen: seen })
+    new MutationObserver(() => {
+      const bar = document.querySelector('[aria-label="Scoring progress"]')
+      if (bar) seen.push(Number(bar.getAttribute('aria-valuenow')))
+    }).observe(document.body, { subtree: true, childList: true, attributes: true })
+  })
   await page
     .getByLabel('Upload a file to score')
     .setInputFiles({ name: 'applicants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
   await expect(page.getByLabel('Column check')).toContainText('“Class” is what the model predicts')
-  await progress
   await expect(page.getByRole('region', { name: 'Scoring summary' })).toContainText(
     '2,401 of 2,401 rows scored',
   )
   await expect(page.getByRole('table', { name: 'Scored rows' })).toBeVisible()
+  const progress = await page.evaluate(
+    () => (window as unknown as { progressSeen: number[] }).progressSeen,
+  )
+  expect(progress.length).toBeGreaterThan(1)
+  expect(progress.some((p) => p > 0 && p < 100)).toBe(true)
   const scored = parse(await downloadFrom(page, 'Download scored file (CSV)'))
   expect(scored).toHaveLength(copies.length + 1)
   scored.slice(0, copies.length).forEach((row, i) => {
