@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import Papa from 'papaparse'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reasonCodes } from '../../evaluate/explain/reason-codes'
 import { tablePredictor } from '../../evaluate/explain/predictor'
 import { takeRows, typicalValue } from '../../evaluate/explain/table-rows'
@@ -28,6 +28,7 @@ beforeAll(async () => {
   scoring = { model, recipe: run.recipe, schema: inputSchemaOf(run.recipe, table) }
   testTable = takeRows(table, run.testRows.subarray(0, 40))
 }, 120_000)
+afterAll(() => scoring.model.dispose())
 
 describe('scoreRows', () => {
   it('predicts exactly what predictRecords predicts for the same raw rows', async () => {
@@ -167,4 +168,39 @@ describe('scoreFile', () => {
       'The file has no column “Age”, which the model needs',
     )
   })
+})
+
+describe('scoreFile for a regression', () => {
+  it('writes the predicted value, reasons about the prediction and the value range', async () => {
+    const recipe = recipeFor('Amount')
+    const amountRun = await trainForReal(withTraining(recipe, { epochs: 2 }), table)
+    const model = await loadModelFiles(amountRun.model)
+    const regression = {
+      model,
+      recipe: amountRun.recipe,
+      schema: inputSchemaOf(amountRun.recipe, table),
+    }
+    const rows = takeRows(table, amountRun.testRows.subarray(0, 20))
+    const scored = await scoreFile(regression, rows, { threshold: 0.5 })
+    if (!scored) throw new Error('not stopped')
+    const parsed = Papa.parse<Record<string, string>>(scored.csv, { header: true }).data
+    const reference = await predictRecords(
+      model,
+      amountRun.recipe,
+      tableRecords(
+        rows,
+        Array.from({ length: rows.rowCount }, (_, i) => i),
+      ),
+    )
+    parsed.forEach((row, i) =>
+      expect(Number(row.predicted_Amount)).toBeCloseTo(reference[i] ?? NaN, 6),
+    )
+    expect(parsed[0]?.reason_1).toMatch(/ (raises|lowers) the prediction by /)
+    const range = scored.summary.valueRange
+    expect(range?.min).toBeCloseTo(Math.min(...reference), 6)
+    expect(range?.max).toBeCloseTo(Math.max(...reference), 6)
+    expect(scored.summary.classCounts).toEqual([])
+    expect(scored.summary.threshold).toBeNull()
+    model.dispose()
+  }, 60_000)
 })
