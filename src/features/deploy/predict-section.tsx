@@ -48,9 +48,10 @@ function PredictForm({
     [schema, debounced],
   )
   const problems = useMemo(() => {
-    const byColumn = new Map<string, string>()
+    const byColumn = new Map<string, { message: string; blocking: boolean }>()
     const list = check.ok ? check.warnings : check.errors
-    for (const p of list) if (p.column) byColumn.set(p.column, p.message)
+    for (const p of list)
+      if (p.column) byColumn.set(p.column, { message: p.message, blocking: !check.ok })
     return { byColumn, general: list.filter((p) => !p.column).map((p) => p.message) }
   }, [check])
 

@@ -7,8 +7,8 @@ interface InputFieldProps {
   readonly input: InputColumn
   readonly value: string
   readonly onChange: (value: string) => void
-  /** What the record checks said about this column, if anything. */
-  readonly problem: string | null
+  /** What the record checks said about this column: an error blocks scoring, a warning not. */
+  readonly problem: { readonly message: string; readonly blocking: boolean } | null
 }
 
 function rangeText(input: InputColumn): string {
@@ -20,12 +20,16 @@ function rangeText(input: InputColumn): string {
 
 /** One column of the predict form: a number, a date or a category picker, by the column's kind. */
 export function InputField({ input, value, onChange, problem }: InputFieldProps) {
-  const warning = problem ?? rangeWarning(input, value)
+  // The range is said in the form's own words; the checks' warning covers everything else.
+  const message =
+    problem?.blocking === true
+      ? problem.message
+      : (rangeWarning(input, value) ?? problem?.message ?? null)
   const common = {
     label: input.name,
     size: 'xs' as const,
-    error: warning,
-    styles: { error: { color: problem ? undefined : 'var(--mantine-color-orange-8)' } },
+    error: message,
+    styles: { error: { color: problem?.blocking ? undefined : 'var(--mantine-color-orange-8)' } },
   }
   if (input.kind === 'categorical') {
     return (
