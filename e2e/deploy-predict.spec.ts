@@ -114,4 +114,14 @@ test('Deploy predicts a typed-in row with its reasons and scores an uploaded fil
     'The file has no column “Duration”, which the model needs; it has “Duraton”',
   )
   await expect(page.getByRole('button', { name: 'Download scored file (CSV)' })).toHaveCount(0)
+
+  // A long file can be cancelled part-way: the worker ends and nothing is offered for download.
+  const long = Papa.unparse(Array.from({ length: 12 }, () => copies).flat())
+  await page
+    .getByLabel('Upload a file to score')
+    .setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(long) })
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByText('Scoring long.csv was cancelled')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Download scored file (CSV)' })).toHaveCount(0)
+  await expect(page.getByRole('progressbar', { name: 'Scoring progress' })).toHaveCount(0)
 })
