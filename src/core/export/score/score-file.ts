@@ -83,7 +83,11 @@ export async function scoreFile(
   const columns = checkColumns(scoring.schema, recipe, names)
   if (columns.missing.length > 0) throw new Error(columns.messages.join(' '))
   const all = Int32Array.from({ length: file.rowCount }, (_, i) => i)
-  const { kept, check, refused } = checkRows(scoring, tableRecords(file, all))
+  // Only the model's inputs are checked and scored: the file's other columns (the target, an
+  // id) go to the scored file untouched, so the checks never refuse a row for them.
+  const wanted = new Set(scoring.schema.map((c) => c.name))
+  const modelColumns = { ...file, columns: file.columns.filter((c) => wanted.has(c.name)) }
+  const { kept, check, refused } = checkRows(scoring, tableRecords(modelColumns, all))
   const table = tableFromRecords(check.records, sourceColumns(recipe))
   const scored = await scoreRows(scoring, table, { keep: FILE_REASONS, ...options })
   if (!scored) return null
