@@ -12,6 +12,7 @@ export default tseslint.config(
       'node_modules',
       'test-results',
       'playwright-report',
+      'public/runtime',
     ],
   },
   {
@@ -71,5 +72,10 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // predict.html's classic script runs in the browser, beside the bundle runtime's globals.
+    files: ['src/core/export/bundle-templates/predict.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
 )

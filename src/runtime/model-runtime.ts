@@ -48,6 +48,8 @@ export interface Predictor {
   readonly outputColumns: readonly string[]
   /** Checks and scores records (an array of objects, or {records: [...]}); never throws on bad input. */
   predict(input: unknown): Promise<PredictResult>
+  /** Frees the model's weights (one process can hold one copy of a model's named weights). */
+  dispose(): void
 }
 
 /** Loads a bundle's files (read by `serve.mjs`, or embedded in model-data.js for predict.html). */
@@ -84,6 +86,7 @@ export async function loadPredictor(files: BundleFiles): Promise<Predictor> {
         warnings: check.warnings,
       }
     },
+    dispose: () => model.dispose(),
   }
 }
 

@@ -13,6 +13,8 @@ export const BUNDLE_FILES = {
   cardMarkdown: 'model-card.md',
   cardHtml: 'model-card.html',
   predictHtml: 'predict.html',
+  /** predict.html's script, a classic file (no inline scripts, so a strict CSP holds). */
+  predictScript: 'predict.js',
   /** model.json, weights and recipe as one classic script: predict.html cannot fetch from file://. */
   modelData: 'model-data.js',
   runtime: 'model-runtime.js',

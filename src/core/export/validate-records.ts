@@ -32,7 +32,8 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'an object'
-  return String(value)
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return typeof value
 }
 
 /** Collects problems up to a cap, counting the rest. */
@@ -88,7 +89,7 @@ function cellOf(
  * Checks records sent for scoring (the form, a batch file, `POST /predict`): an array of
  * objects (or `{records: [...]}`), each value of its column's kind. Wrong input is refused with
  * every reason, never scored as zeros; what is merely unusual (out of range, unseen category, a
- * column not sent) is scored and reported as a warning.
+ * column not sent, a field the model does not read) is scored and reported as a warning.
  */
 export function validateRecords(schema: readonly InputColumn[], input: unknown): RecordsCheck {
   const list = isPlainObject(input) && 'records' in input ? input.records : input
@@ -108,6 +109,7 @@ export function validateRecords(schema: readonly InputColumn[], input: unknown):
   const warnings = new Problems()
   const records: RawRecord[] = []
   const absent = new Set<string>()
+  const ignored = new Set<string>()
   for (const [row, record] of list.entries()) {
     if (!isPlainObject(record)) {
       errors.add(
@@ -118,14 +120,8 @@ export function validateRecords(schema: readonly InputColumn[], input: unknown):
       continue
     }
     const out: Record<string, number | string | null> = {}
-    for (const key of Object.keys(record)) {
-      if (!byName.has(key))
-        errors.add(
-          row,
-          key,
-          `Record ${row + 1} has the column "${key}", which the model does not take.`,
-        )
-    }
+    // Other fields (an id, the actual outcome) are left out of scoring, said once per name.
+    for (const key of Object.keys(record)) if (!byName.has(key)) ignored.add(key)
     for (const column of schema) {
       if (!Object.prototype.hasOwnProperty.call(record, column.name)) {
         absent.add(column.name)
@@ -143,6 +139,8 @@ export function validateRecords(schema: readonly InputColumn[], input: unknown):
     records.push(out)
   }
   if (errors.list.length > 0) return { ok: false, errors: errors.done() }
+  for (const name of ignored)
+    warnings.add(null, name, `"${name}" is not an input of the model: it was left out of scoring.`)
   for (const name of absent)
     warnings.add(null, name, `"${name}" was not sent in every record: scored as missing there.`)
   return { ok: true, records, warnings: warnings.done() }
