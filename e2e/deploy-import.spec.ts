@@ -23,6 +23,9 @@ test('a downloaded bundle opens again: the same test metrics, then training goes
   await expect(page.getByText('Nothing to deploy yet')).toBeVisible()
   // Opened with no data: it predicts, and says what testing it needs.
   await page.getByLabel('Model bundle file').setInputFiles(file)
+  // Deploy opens on Predict, with the form the bundle's input schema describes.
+  await expect(page.getByRole('textbox', { name: 'Duration', exact: true })).toHaveValue('18')
+  await studio.deployTab('Import').click()
   await expect(page.getByTestId('opened-bundle')).toContainText(
     'Ready to predict. Load GermanCredit.csv on the Data step to test the model',
   )
@@ -33,6 +36,7 @@ test('a downloaded bundle opens again: the same test metrics, then training goes
   await studio.loadSample()
   await studio.tab('Deploy').click()
   await page.getByLabel('Model bundle file').setInputFiles(file)
+  await studio.deployTab('Import').click()
   await expect(page.getByTestId('opened-bundle')).toContainText('Tested on 100 test rows')
   const after = await studio.testMetrics()
   for (const [metric, value] of Object.entries(before)) {
