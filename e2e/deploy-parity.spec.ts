@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import * as ort from 'onnxruntime-web'
 import Papa from 'papaparse'
 import { StudioPage } from './studio-page'
 
@@ -139,6 +140,25 @@ test('the page, the bundle in Node, serve.mjs, predict.html and the ONNX file ag
   )
   compare('predict.html', html)
   await offline.close()
+
+  // 5. The ONNX file, preparation inside, in onnxruntime-web: raw columns, NaN / "" for missing.
+  const onnxFile = await studio.download('Download ONNX model')
+  ort.env.wasm.numThreads = 1
+  const session = await ort.InferenceSession.create(new Uint8Array(onnxFile))
+  const feeds: Record<string, ort.Tensor> = {}
+  for (const name of session.inputNames) {
+    const cells = golden.map((r) => r[name] ?? '')
+    const numeric = cells.every((c) => c === '' || Number.isFinite(Number(c)))
+    feeds[name] = numeric
+      ? new ort.Tensor(
+          'float32',
+          Float32Array.from(cells, (c) => (c === '' ? NaN : Number(c))),
+          [cells.length, 1],
+        )
+      : new ort.Tensor('string', cells, [cells.length, 1])
+  }
+  const onnxOut = (await session.run(feeds)).probability
+  compare('ONNX', Array.from((onnxOut?.data ?? []) as Float32Array))
 
   test.info().annotations.push({ type: 'largest differences', description: JSON.stringify(gaps) })
 })
