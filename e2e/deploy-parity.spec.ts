@@ -160,5 +160,12 @@ test('the page, the bundle in Node, serve.mjs, predict.html and the ONNX file ag
   const onnxOut = (await session.run(feeds)).probability
   compare('ONNX', Array.from((onnxOut?.data ?? []) as Float32Array))
 
+  // The PyTorch project carries the same fitted recipe as the bundle (train.py is tested in Node).
+  const project = unzipSync(new Uint8Array(await studio.download('Download PyTorch project')))
+  expect(Object.keys(project).sort()).toEqual(['README.md', 'recipe.json', 'train.py'])
+  expect(JSON.parse(new TextDecoder().decode(project['recipe.json']))).toEqual(
+    JSON.parse(readFileSync(join(dir, 'recipe.json'), 'utf8')),
+  )
+
   test.info().annotations.push({ type: 'largest differences', description: JSON.stringify(gaps) })
 })
