@@ -110,8 +110,8 @@ test('the page, the bundle in Node, serve.mjs, predict.html and the ONNX file ag
   const predictor = await runtime.loadPredictor({
     modelJson: readFileSync(join(dir, 'model.json'), 'utf8'),
     weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-    recipe: JSON.parse(readFileSync(join(dir, 'recipe.json'), 'utf8')),
-    inputSchema: JSON.parse(readFileSync(join(dir, 'input-schema.json'), 'utf8')),
+    recipe: JSON.parse(readFileSync(join(dir, 'recipe.json'), 'utf8')) as unknown,
+    inputSchema: JSON.parse(readFileSync(join(dir, 'input-schema.json'), 'utf8')) as unknown,
   })
   const inNode = await predictor.predict(golden)
   predictor.dispose()

@@ -3,7 +3,6 @@ import { onnx } from 'onnx-proto'
 const { DataType } = onnx.TensorProto
 const { AttributeType } = onnx.AttributeProto
 
-
 /** An attribute as ONNX wants it; numbers are floats unless `ints` names them integers. */
 function attribute(name: string, value: unknown, ints: boolean): onnx.IAttributeProto {
   const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -13,7 +12,7 @@ function attribute(name: string, value: unknown, ints: boolean): onnx.IAttribute
       ? { name, type: AttributeType.INT, i: value }
       : { name, type: AttributeType.FLOAT, f: value }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-    return { name, type: AttributeType.STRINGS, strings: (value).map(utf8) }
+    return { name, type: AttributeType.STRINGS, strings: value.map(utf8) }
   const numbers = value as number[]
   return ints
     ? { name, type: AttributeType.INTS, ints: numbers }
