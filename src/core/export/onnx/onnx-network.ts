@@ -15,7 +15,87 @@ export const ONNX_LAYERS = [
   'BatchNormalization',
   'LayerNormalization',
   'Flatten',
+  'Reshape',
+  'Conv1D',
+  'Conv2D',
+  'MaxPooling1D',
+  'AveragePooling1D',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'GlobalAveragePooling1D',
+  'GlobalAveragePooling2D',
+  'SimpleRNN',
+  'LSTM',
+  'GRU',
+  'Embedding',
 ] as const
+
+const ints = (...names: string[]) => ({ intAttributes: names })
+
+/** tfjs keeps channels last; ONNX's Conv and Pool want them first: transposed around each. */
+function channelsFirst(g: GraphBuilder, x: string, rank: number): string {
+  return g.op('Transpose', [x], { perm: rank === 3 ? [0, 2, 1] : [0, 3, 1, 2] }, ints('perm'))
+}
+function channelsLast(g: GraphBuilder, x: string, rank: number): string {
+  return g.op('Transpose', [x], { perm: rank === 3 ? [0, 2, 1] : [0, 2, 3, 1] }, ints('perm'))
+}
+
+/** A kernel's values permuted: `dims` its shape, `perm` the new axis order (as numpy.transpose). */
+function permute(values: Float32Array, dims: readonly number[], perm: readonly number[]) {
+  const out = new Float32Array(values.length)
+  const shape = perm.map((p) => dims[p] as number)
+  const strides = dims.map((_, i) => dims.slice(i + 1).reduce((a, b) => a * b, 1))
+  const index = new Array<number>(dims.length).fill(0)
+  for (let o = 0; o < out.length; o++) {
+    let rest = o
+    for (let d = shape.length - 1; d >= 0; d--) {
+      index[d] = rest % (shape[d] as number)
+      rest = Math.floor(rest / (shape[d] as number))
+    }
+    let from = 0
+    perm.forEach((p, d) => (from += (index[d] as number) * (strides[p] as number)))
+    out[o] = values[from] as number
+  }
+  return { values: out, shape }
+}
+
+const sizes = (value: unknown, rank: number): number[] =>
+  Array.isArray(value) ? (value as number[]) : new Array<number>(rank).fill(Number(value ?? 1))
+
+function padding(config: Record<string, unknown>) {
+  // TensorFlow's 'same' pads the extra cell at the end: ONNX's SAME_UPPER.
+  return config.padding === 'same' ? 'SAME_UPPER' : 'VALID'
+}
+
+const RECURRENT_ACTIVATIONS: Record<string, string> = {
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  hard_sigmoid: 'HardSigmoid',
+  relu: 'Relu',
+}
+
+function recurrentActivation(name: unknown, layer: string): string {
+  const op = RECURRENT_ACTIVATIONS[String(name ?? 'tanh')]
+  if (!op)
+    throw new Error(
+      `The layer "${layer}" uses the activation "${String(name)}" inside a recurrent cell, which ONNX's recurrent operators do not offer.`,
+    )
+  return op
+}
+
+/** Keras' gate blocks (each `units` wide along the last axis) reordered, as ONNX wants them. */
+function reorderGates(values: Float32Array, rows: number, units: number, order: readonly number[]) {
+  const gates = order.length
+  const out = new Float32Array(values.length)
+  for (let r = 0; r < rows; r++)
+    order.forEach((from, to) =>
+      out.set(
+        values.subarray(r * gates * units + from * units, r * gates * units + (from + 1) * units),
+        r * gates * units + to * units,
+      ),
+    )
+  return out
+}
 
 /** The model's weights by name ("dense_1/kernel"), read from weights.bin in manifest order. */
 function weightsByName(
@@ -97,8 +177,15 @@ export function networkOps(g: GraphBuilder, input: string, model: SavedModelFile
     if (!w) throw new Error(`The weight "${layer}/${part}" is missing from weights.bin.`)
     return w
   }
+  const layers = layersOf(model)
   let x = input
-  for (const { class_name: type, config } of layersOf(model)) {
+  // The flat prepared rows as the network reads them: [rows, steps, series] or a picture.
+  const first = layers[0]?.config
+  const inputShape = (first?.batch_input_shape ?? first?.batchInputShape) as
+    (number | null)[] | undefined
+  if (inputShape && inputShape.length > 2)
+    x = g.op('Reshape', [x, g.int64s([-1, ...inputShape.slice(1).map((d) => d ?? -1)])])
+  for (const { class_name: type, config } of layers) {
     const name = config.name
     switch (type) {
       case 'InputLayer':
@@ -110,6 +197,7 @@ export function networkOps(g: GraphBuilder, input: string, model: SavedModelFile
         break
       case 'Dense': {
         const kernel = weight(name, 'kernel')
+        // On a sequence, MatMul applies the kernel at every step, as Keras' Dense does.
         x = g.op('MatMul', [x, g.floats(kernel.values, kernel.shape, `${name}_kernel`)])
         if (config.use_bias !== false) {
           const bias = weight(name, 'bias')
@@ -150,8 +238,138 @@ export function networkOps(g: GraphBuilder, input: string, model: SavedModelFile
         break
       }
       case 'Flatten':
-        x = g.op('Flatten', [x], { axis: 1 }, { intAttributes: ['axis'] })
+        // Channels stay last, so flattening follows TensorFlow.js' order.
+        x = g.op('Flatten', [x], { axis: 1 }, ints('axis'))
         break
+      case 'Reshape':
+        x = g.op('Reshape', [x, g.int64s([-1, ...(config.target_shape as number[])])])
+        break
+      case 'Conv1D':
+      case 'Conv2D': {
+        const spatial = type === 'Conv1D' ? 1 : 2
+        const kernel = weight(name, 'kernel')
+        // tfjs [k…, in, out] → ONNX [out, in, k…].
+        const w = permute(kernel.values, kernel.shape, spatial === 1 ? [2, 1, 0] : [3, 2, 0, 1])
+        const inputs = [
+          channelsFirst(g, x, spatial + 2),
+          g.floats(w.values, w.shape, `${name}_kernel`),
+        ]
+        if (config.use_bias !== false) {
+          const bias = weight(name, 'bias')
+          inputs.push(g.floats(bias.values, bias.shape, `${name}_bias`))
+        }
+        const conv = g.op(
+          'Conv',
+          inputs,
+          {
+            kernel_shape: kernel.shape.slice(0, spatial),
+            strides: sizes(config.strides, spatial),
+            dilations: sizes(config.dilation_rate, spatial),
+            auto_pad: padding(config),
+          },
+          ints('kernel_shape', 'strides', 'dilations'),
+        )
+        x = activation(g, channelsLast(g, conv, spatial + 2), config.activation, name)
+        break
+      }
+      case 'MaxPooling1D':
+      case 'AveragePooling1D':
+      case 'MaxPooling2D':
+      case 'AveragePooling2D': {
+        const spatial = type.endsWith('1D') ? 1 : 2
+        const pool = sizes(config.pool_size, spatial)
+        const pooled = g.op(
+          type.startsWith('Max') ? 'MaxPool' : 'AveragePool',
+          [channelsFirst(g, x, spatial + 2)],
+          {
+            kernel_shape: pool,
+            strides: config.strides == null ? pool : sizes(config.strides, spatial),
+            auto_pad: padding(config),
+          },
+          ints('kernel_shape', 'strides'),
+        )
+        x = channelsLast(g, pooled, spatial + 2)
+        break
+      }
+      case 'GlobalAveragePooling1D':
+      case 'GlobalAveragePooling2D':
+        x = g.op(
+          'ReduceMean',
+          [x],
+          { axes: type.endsWith('1D') ? [1] : [1, 2], keepdims: 0 },
+          ints('axes', 'keepdims'),
+        )
+        break
+      case 'Embedding': {
+        const table = weight(name, 'embeddings')
+        const ids = g.op('Cast', [x], { to: 7 }, ints('to'))
+        x = g.op(
+          'Gather',
+          [g.floats(table.values, table.shape, `${name}_table`), ids],
+          { axis: 0 },
+          ints('axis'),
+        )
+        break
+      }
+      case 'SimpleRNN':
+      case 'LSTM':
+      case 'GRU': {
+        const units = Number(config.units)
+        const gates = type === 'LSTM' ? 4 : type === 'GRU' ? 3 : 1
+        // Keras orders the LSTM gates i, f, c, o and ONNX i, o, f, c; GRU is z, r, h in both.
+        const order = type === 'LSTM' ? [0, 3, 1, 2] : [...Array(gates).keys()]
+        const kernel = weight(name, 'kernel')
+        const recurrent = weight(name, 'recurrent_kernel')
+        const inputs = kernel.shape[0] as number
+        const w = permute(
+          reorderGates(kernel.values, inputs, units, order),
+          [inputs, gates * units],
+          [1, 0],
+        )
+        const r = permute(
+          reorderGates(recurrent.values, units, units, order),
+          [units, gates * units],
+          [1, 0],
+        )
+        const bias = new Float32Array(2 * gates * units)
+        if (config.use_bias !== false)
+          bias.set(reorderGates(weight(name, 'bias').values, 1, units, order))
+        const activations =
+          type === 'SimpleRNN'
+            ? [recurrentActivation(config.activation, name)]
+            : type === 'LSTM'
+              ? [
+                  recurrentActivation(config.recurrent_activation, name),
+                  recurrentActivation(config.activation, name),
+                  recurrentActivation(config.activation, name),
+                ]
+              : [
+                  recurrentActivation(config.recurrent_activation, name),
+                  recurrentActivation(config.activation, name),
+                ]
+        const sequence = g.op('Transpose', [x], { perm: [1, 0, 2] }, ints('perm'))
+        const node = g.op(
+          type === 'SimpleRNN' ? 'RNN' : type,
+          [
+            sequence,
+            g.floats(w.values, [1, ...w.shape], `${name}_W`),
+            g.floats(r.values, [1, ...r.shape], `${name}_R`),
+            g.floats(bias, [1, bias.length], `${name}_B`),
+          ],
+          { hidden_size: units, activations },
+          ints('hidden_size'),
+        )
+        // The node's first output is every step's state [steps, 1, rows, units]; the last state
+        // is read from there.
+        const steps = g.op('Squeeze', [node, g.int64s([1])])
+        if (config.return_sequences === true) {
+          x = g.op('Transpose', [steps], { perm: [1, 0, 2] }, ints('perm'))
+        } else {
+          x = g.op('Gather', [steps, g.int64s([-1])], { axis: 0 }, ints('axis'))
+          x = g.op('Squeeze', [x, g.int64s([0])])
+        }
+        break
+      }
       default:
         throw new Error(
           `The layer "${name}" (${type}) cannot be written to ONNX yet; the export covers ${ONNX_LAYERS.join(', ')}. Use the model bundle (TensorFlow.js) for this network.`,
