@@ -1,8 +1,4 @@
 import * as tf from '@tensorflow/tfjs'
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import * as ort from 'onnxruntime-web'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { modelSpecOf, type LayerSpec } from '../../model/model-spec'
@@ -11,10 +7,8 @@ import type { FinishedRun } from '../../train/run-history'
 import { bundledTable, trainForReal, withTraining } from '../../train/run-history-test-run'
 import { loadModelFiles } from '../model-artifacts'
 import { predictRecords } from '../predict-records'
+import { checkWithPython, hasOnnxChecker } from './onnx-checker'
 import { exportOnnx, type OnnxExport } from './onnx-export'
-
-const PYTHON = '/usr/bin/python3'
-const hasOnnxChecker = spawnSync(PYTHON, ['-c', 'import onnx'], { stdio: 'ignore' }).status === 0
 
 /** Runs the exported file in onnxruntime-web (WASM, in Node) on raw records. */
 async function runOnnx(exported: OnnxExport, records: Record<string, unknown>[]) {
@@ -44,21 +38,6 @@ async function runOnnx(exported: OnnxExport, records: Record<string, unknown>[])
   const out = result[exported.output.name]
   if (!out) throw new Error('no output')
   return Array.from(out.data as Float32Array)
-}
-
-function checkWithPython(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'onnx-'))
-  const file = join(dir, 'model.onnx')
-  writeFileSync(file, bytes)
-  const run = spawnSync(
-    PYTHON,
-    [
-      '-c',
-      `import onnx; onnx.checker.check_model(onnx.load(${JSON.stringify(file)}), full_check=True); print('ok')`,
-    ],
-    { encoding: 'utf8' },
-  )
-  return `${run.stdout}${run.stderr}`.trim()
 }
 
 async function trained(file: string, target: string, layers?: LayerSpec[]) {
@@ -139,11 +118,14 @@ describe('ONNX export with the preparation inside', () => {
 
   it('refuses a layer it cannot write, naming it', async () => {
     const { run } = await trained('wine.csv', 'alcohol')
-    // The same network saved with an LSTM where its first Dense was: refused before writing.
-    const modelJson = run.model.modelJson.replace('"class_name":"Dense"', '"class_name":"LSTM"')
+    // The same network saved with a Bidirectional layer where its first Dense was: refused before writing.
+    const modelJson = run.model.modelJson.replace(
+      '"class_name":"Dense"',
+      '"class_name":"Bidirectional"',
+    )
     expect(modelJson).not.toBe(run.model.modelJson)
     expect(() => exportOnnx({ ...run.model, modelJson }, run.recipe)).toThrow(
-      /The layer "dense_1" \(LSTM\) cannot be written to ONNX yet/,
+      /The layer "dense_1" \(Bidirectional\) cannot be written to ONNX yet/,
     )
   })
 })

@@ -8,6 +8,7 @@ import { layer, stackOf } from '../../model/layer-catalogue'
 import type { ModelInput } from '../../model/model-input'
 import { modelSpecOf, type LayerSpec } from '../../model/model-spec'
 import { saveModelFiles } from '../model-artifacts'
+import { checkWithPython, hasOnnxChecker } from './onnx-checker'
 import { encodeModel, GraphBuilder, tensorInput } from './onnx-graph'
 import { networkOps } from './onnx-network'
 
@@ -52,6 +53,7 @@ async function gapOf(layers: LayerSpec[], input: ModelInput): Promise<number> {
     [tensorInput(out, 'float', 3)],
     'test',
   )
+  if (hasOnnxChecker) expect(checkWithPython(bytes)).toBe('ok')
   const session = await ort.InferenceSession.create(bytes)
   const result = await session.run({ features: new ort.Tensor('float32', values, [16, width]) })
   const actual = result[out]?.data as Float32Array

@@ -75,7 +75,7 @@ const RECURRENT_ACTIVATIONS: Record<string, string> = {
 }
 
 function recurrentActivation(name: unknown, layer: string): string {
-  const op = RECURRENT_ACTIVATIONS[String(name ?? 'tanh')]
+  const op = RECURRENT_ACTIVATIONS[typeof name === 'string' ? name : 'tanh']
   if (!op)
     throw new Error(
       `The layer "${layer}" uses the activation "${String(name)}" inside a recurrent cell, which ONNX's recurrent operators do not offer.`,
