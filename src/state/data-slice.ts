@@ -1,29 +1,13 @@
 import { reprofileAfterOverride } from '../core/profile/profile-table'
-import type { TableProfile } from '../core/profile/profile-types'
 import { castColumn } from '../core/table/cast-column'
-import type { ColumnType, ColumnTypeInfo } from '../core/table/column-type'
+import type { ColumnType } from '../core/table/column-type'
 import type { LoadProgress } from '../core/table/read-delimited-blob'
-import type { Table } from '../core/table/table'
 import { parseFileInWorker } from '../workers/parse-client'
+import type { StoredDataset } from '../core/project/project-types'
 import type { Slice } from './slice'
 
-export interface LoadedDataset {
-  readonly name: string
-  readonly table: Table
-  readonly warnings: string[]
-  readonly sampleId: string | null
-  /** The type of each column, in table order, as inferred or as the analyst overrode it. */
-  readonly types: readonly ColumnTypeInfo[]
-  /** What inference said, so an override can be undone. */
-  readonly inferredTypes: readonly ColumnTypeInfo[]
-  /** The table as loaded, before any override: every cast starts from it, so none compounds. */
-  readonly inferredTable: Table
-  readonly profile: TableProfile
-  /** The file it came from, kept to read another sheet of the same workbook. */
-  readonly file: Blob
-  /** A workbook's sheets and the one shown. */
-  readonly sheets?: { readonly names: readonly string[]; readonly current: string }
-}
+/** The loaded table; the same shape a project keeps in IndexedDB. */
+export type LoadedDataset = StoredDataset
 
 export interface DataSlice {
   dataset: LoadedDataset | null

@@ -1,7 +1,7 @@
+import { STEP_IDS, type StepId } from '../core/project/project-types'
 import type { Slice } from './slice'
 
-export const STEP_IDS = ['data', 'prepare', 'model', 'train', 'evaluate', 'deploy'] as const
-export type StepId = (typeof STEP_IDS)[number]
+export { STEP_IDS, type StepId }
 
 /** Which step of the flow is on screen: any step can send the analyst to another (a fix, a next). */
 export interface NavigationSlice {

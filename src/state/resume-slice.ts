@@ -22,7 +22,7 @@ export interface ResumeSlice {
   /** Set while `startTraining` picks up an interrupted run instead of starting afresh. */
   resumingRunId: string | null
   resumeError: string | null
-  /** Looks in IndexedDB for a table run that stopped when the page closed. */
+  /** Looks in IndexedDB for a table run of the open project that stopped when the page closed. */
   findInterruptedRun: () => Promise<void>
   /** Puts the run's data and recipe back and trains on from its checkpoint. */
   resumeInterruptedRun: () => void
@@ -65,18 +65,18 @@ export const createResumeSlice: Slice<ResumeSlice> = (set, get) => {
     epochs: run.recipe.training.epochs,
   })
 
-  // Looked for once the store exists (the page only: Node tests have no IndexedDB).
-  if (typeof indexedDB !== 'undefined') setTimeout(() => void get().findInterruptedRun(), 0)
-
   return {
     interruptedRun: null,
     resumingRunId: null,
     resumeError: null,
     findInterruptedRun: async () => {
       try {
-        const interrupted = await findInterruptedRun()
-        // Data loaded meanwhile wins: the offer would replace it.
-        if (!interrupted || get().dataset) return
+        const projectId = get().projectId
+        const interrupted = await findInterruptedRun(projectId)
+        // Other data loaded meanwhile wins: the offer would replace it.
+        const loaded = get().dataset
+        if (!interrupted || get().projectId !== projectId) return
+        if (loaded && loaded.name !== interrupted.run.datasetName) return
         found = interrupted.run
         set({ interruptedRun: offerOf(interrupted), step: 'train' })
       } catch {

@@ -1,4 +1,4 @@
-import { runsStore } from '../core/project/runs-store'
+import { runsStore } from '../core/project/stores'
 import type { Recipe } from '../core/recipe/recipe-schema'
 import { encodeTarget } from '../core/recipe/transform'
 import type { Table } from '../core/table/table'
@@ -34,6 +34,8 @@ export interface RunsSlice {
   restoreRun: (id: string) => Promise<void>
   deleteRun: (id: string) => Promise<void>
   dismissRunsError: () => void
+  /** Reads the runs of the project just opened (the history shows that project's runs only). */
+  loadRuns: (projectId: string) => Promise<void>
 }
 
 const BUSY = ['starting', 'training', 'paused', 'stopping']
@@ -92,31 +94,45 @@ function messageOf(error: unknown): string {
 export const createRunsSlice: Slice<RunsSlice> = (set, get, store) => {
   /** Records whose save failed (storage full): restorable until the page closes. */
   const unsaved = new Map<string, RunRecord>()
-  const loaded = runsStore.list().then(
-    (records) => {
-      // Runs recorded while the history was being read stay beside the ones read.
-      const recorded = get().runs.filter((run) => !records.some((r) => r.id === run.id))
-      set({ runs: newestFirst([...records.map(runSummaryOf), ...recorded]), runsLoaded: true })
-    },
-    (error: unknown) =>
-      set({
-        runsLoaded: true,
-        runsError: `The run history saved in this browser could not be read (${messageOf(error)}). New runs are still kept; reload the page to try again.`,
-      }),
-  )
+  let loaded: Promise<void> = Promise.resolve()
+  const loadRuns = (projectId: string) => {
+    set({ runs: [], runsLoaded: false, pickedRunIds: [], currentRunId: null, runsError: null })
+    loaded = runsStore.list(projectId).then(
+      (records) => {
+        if (get().projectId !== projectId) return
+        // Runs recorded while the history was being read stay beside the ones read.
+        const recorded = get().runs.filter((run) => !records.some((r) => r.id === run.id))
+        set({ runs: newestFirst([...records.map(runSummaryOf), ...recorded]), runsLoaded: true })
+      },
+      (error: unknown) =>
+        set({
+          runsLoaded: true,
+          runsError: `The run history saved in this browser could not be read (${messageOf(error)}). New runs are still kept; reload the page to try again.`,
+        }),
+    )
+    return loaded
+  }
 
-  const record = async (trained: TrainedModel, start: RunStart) => {
+  const record = async (
+    trained: TrainedModel,
+    start: RunStart & { projectId: string | undefined },
+  ) => {
     await loaded
     const finishedAt = Date.now()
     const id = crypto.randomUUID()
     const number = nextRunNumber(get().runs)
-    const kept = buildRunRecord(trained, start, { id, number, finishedAt })
+    const kept = {
+      ...buildRunRecord(trained, start, { id, number, finishedAt }),
+      projectId: start.projectId,
+    }
     // A newer run or a reset since the end means this model is no longer the one on screen.
     const current = get().trained === trained
-    set({
-      runs: newestFirst([runSummaryOf(kept), ...get().runs]),
-      ...(current && { currentRunId: id }),
-    })
+    // Another project opened meanwhile: the run is kept in its own project, not listed here.
+    if (get().projectId === (start.projectId ?? null))
+      set({
+        runs: newestFirst([runSummaryOf(kept), ...get().runs]),
+        ...(current && { currentRunId: id }),
+      })
     try {
       await runsStore.put(kept)
     } catch (error) {
@@ -129,11 +145,16 @@ export const createRunsSlice: Slice<RunsSlice> = (set, get, store) => {
 
   // Runs are recorded from the training slice's state rather than from inside it: the recipe is
   // taken as the run started, because the analyst may edit it while the run trains.
-  let start: RunStart | null = null
+  let start: (RunStart & { projectId: string | undefined }) | null = null
   store.subscribe((state, previous) => {
     const status = state.trainingStatus
     if (status === 'starting' && previous.trainingStatus !== 'starting' && !start && state.recipe) {
-      start = { recipe: state.recipe, startedAt: Date.now() }
+      // The project it started in, even if the analyst opens another before it ends.
+      start = {
+        recipe: state.recipe,
+        startedAt: Date.now(),
+        projectId: state.projectId ?? undefined,
+      }
     }
     if (status === 'done' && state.trained && state.trained !== previous.trained && start) {
       void record(state.trained, start)
@@ -171,6 +192,7 @@ export const createRunsSlice: Slice<RunsSlice> = (set, get, store) => {
     },
     clearPickedRuns: () => set({ pickedRunIds: [] }),
     dismissRunsError: () => set({ runsError: null }),
+    loadRuns,
     restoreRun: async (id) => {
       const run = get().runs.find((r) => r.id === id)
       if (!run || get().restoringRunId) return

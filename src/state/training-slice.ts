@@ -315,13 +315,20 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       // Kept so that a reload can resume; the first checkpoint comes epochs after this put. Its
       // copy of the table is made in a task of its own, not in the click's.
       const startedAt = Date.now()
+      const projectId = get().projectId ?? undefined
       if (!resume)
         setTimeout(() => {
           // Forgotten already (reset, or ended): nothing to resume.
           if (activeRunId !== runId) return
-          void saveActiveRun({ runId, startedAt, datasetName, recipe, table, backend }).catch(
-            () => undefined,
-          )
+          void saveActiveRun({
+            runId,
+            projectId,
+            startedAt,
+            datasetName,
+            recipe,
+            table,
+            backend,
+          }).catch(() => undefined)
         })
     },
     pauseTraining: () => {

@@ -25,12 +25,15 @@ export async function forgetActiveRun(runId: string): Promise<void> {
 }
 
 /**
- * The latest run that has both its record and a checkpoint. Others are left alone: one may be
+ * The latest run of the project that has both its record and a checkpoint. Others are left alone: one may be
  * training in another tab right now.
  */
-export async function findInterruptedRun(): Promise<InterruptedRun | null> {
+export async function findInterruptedRun(projectId: string | null): Promise<InterruptedRun | null> {
   const db = await studioDb()
-  const runs = (await db.getAll('active-runs')).sort((a, b) => b.startedAt - a.startedAt)
+  const runs = (await db.getAll('active-runs'))
+    // Runs from before projects belong to whichever project opens first.
+    .filter((run) => run.projectId === undefined || run.projectId === projectId)
+    .sort((a, b) => b.startedAt - a.startedAt)
   for (const run of runs) {
     const checkpoint = await db.get('checkpoints', run.runId)
     if (checkpoint) return { run, epoch: checkpoint.state.epoch }

@@ -5,16 +5,17 @@ import { studioDb } from './studio-db'
 export interface RunsStore {
   /** True when runs outlive the page (IndexedDB); false when they last this session only. */
   readonly persistent: boolean
-  list: () => Promise<RunRecord[]>
+  /** The runs of one project. */
+  list: (projectId: string) => Promise<RunRecord[]>
   get: (id: string) => Promise<RunRecord | undefined>
   put: (record: RunRecord) => Promise<void>
   remove: (id: string) => Promise<void>
 }
 
-function indexedDbRunsStore(): RunsStore {
+export function indexedDbRunsStore(): RunsStore {
   return {
     persistent: true,
-    list: async () => (await studioDb()).getAll('runs'),
+    list: async (projectId) => (await studioDb()).getAllFromIndex('runs', 'by-project', projectId),
     get: async (id) => (await studioDb()).get('runs', id),
     put: async (record) => {
       await (await studioDb()).put('runs', record)
@@ -25,13 +26,14 @@ function indexedDbRunsStore(): RunsStore {
 
 /**
  * For a page without IndexedDB (some private windows block it; Node has none): runs are still
- * listed, compared and restored until the page closes, and the history says so.
+ * listed, compared and restored until the page closes, and the history says so. `records` is
+ * shared with the memory projects store, which copies and purges a project's runs.
  */
-export function memoryRunsStore(): RunsStore {
-  const records = new Map<string, RunRecord>()
+export function memoryRunsStore(records: Map<string, RunRecord> = new Map()): RunsStore {
   return {
     persistent: false,
-    list: () => Promise.resolve([...records.values()]),
+    list: (projectId) =>
+      Promise.resolve([...records.values()].filter((r) => r.projectId === projectId)),
     get: (id) => Promise.resolve(records.get(id)),
     put: (record) => {
       records.set(record.id, record)
@@ -43,6 +45,3 @@ export function memoryRunsStore(): RunsStore {
     },
   }
 }
-
-export const runsStore: RunsStore =
-  typeof indexedDB === 'undefined' ? memoryRunsStore() : indexedDbRunsStore()

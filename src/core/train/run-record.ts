@@ -8,6 +8,8 @@ import type { EpochLog, StopReason } from './engine'
 /** A finished run as run history keeps it: enough to compare it and to restore it. */
 export interface RunRecord {
   readonly id: string
+  /** The project it belongs to; absent only in records from before projects (moved on upgrade). */
+  readonly projectId?: string
   /** 1, 2, 3… in the order runs started: "Run 3". */
   readonly number: number
   readonly startedAt: number
@@ -38,6 +40,8 @@ export interface RunRecord {
  */
 export interface ActiveRun {
   readonly runId: string
+  /** The project it was started in: a reload offers to resume it there. */
+  readonly projectId?: string
   readonly startedAt: number
   readonly datasetName: string
   readonly recipe: Recipe
