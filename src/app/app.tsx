@@ -1,9 +1,13 @@
-import { AppShell, Badge, Container, Group, Tabs, Text, Title } from '@mantine/core'
+import { AppShell, Badge, Center, Container, Group, Loader, Tabs, Text, Title } from '@mantine/core'
+import { useEffect } from 'react'
 import { DataStep } from '../features/data/data-step'
 import { DeployStep } from '../features/deploy/deploy-step'
 import { EvaluateStep } from '../features/evaluate/evaluate-step'
 import { ModelStep } from '../features/model/model-step'
 import { PrepareStep } from '../features/prepare/prepare-step'
+import { DeletedProjectToast, ProjectNotices } from '../features/projects/project-notices'
+import { ProjectBar } from '../features/projects/project-bar'
+import { ProjectsPage } from '../features/projects/projects-page'
 import { TrainStep } from '../features/train/train-step'
 import { modelCheckOf } from '../state/model-slice'
 import type { StepId } from '../state/navigation-slice'
@@ -43,20 +47,58 @@ function useStepsDone(): Record<StepId, boolean> {
   }
 }
 
-export function App() {
+/** The studio's tabs, once a project is open (before, its state would be replaced under you). */
+function Studio() {
   const step = useStudio((s) => s.step)
   const showStep = useStudio((s) => s.showStep)
   const done = useStepsDone()
-  const datasetName = useStudio((s) => s.dataset?.name)
+  return (
+    <Tabs value={step} onChange={(v) => v && showStep(v as StepId)} keepMounted={false}>
+      <Tabs.List mb="md" aria-label="Steps">
+        {STEPS.map((s, i) => (
+          <Tabs.Tab
+            key={s.id}
+            value={s.id}
+            leftSection={
+              <Badge
+                size="sm"
+                circle
+                variant={done[s.id] ? 'filled' : 'light'}
+                color={done[s.id] ? 'teal' : 'gray'}
+                aria-hidden
+              >
+                {done[s.id] ? '✓' : i + 1}
+              </Badge>
+            }
+          >
+            {s.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {PANELS}
+    </Tabs>
+  )
+}
+
+export function App() {
+  const bootProjects = useStudio((s) => s.bootProjects)
+  const ready = useStudio((s) => s.projectId !== null || s.projectError !== null)
+  const opening = useStudio((s) => s.projectOpening)
+  const pageOpen = useStudio((s) => s.projectsPageOpen)
+  const datasetName = useStudio((s) => s.dataset?.name ?? s.imageDataset?.name)
+  useEffect(() => {
+    void bootProjects()
+  }, [bootProjects])
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+          <Group gap="md" wrap="nowrap">
             <Title order={3}>Model Studio</Title>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" visibleFrom="lg">
               train neural networks in your browser
             </Text>
+            <ProjectBar />
           </Group>
           {datasetName && (
             <Badge variant="outline" tt="none">
@@ -67,31 +109,23 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl">
-          <Tabs value={step} onChange={(v) => v && showStep(v as StepId)} keepMounted={false}>
-            <Tabs.List mb="md" aria-label="Steps">
-              {STEPS.map((s, i) => (
-                <Tabs.Tab
-                  key={s.id}
-                  value={s.id}
-                  leftSection={
-                    <Badge
-                      size="sm"
-                      circle
-                      variant={done[s.id] ? 'filled' : 'light'}
-                      color={done[s.id] ? 'teal' : 'gray'}
-                      aria-hidden
-                    >
-                      {done[s.id] ? '✓' : i + 1}
-                    </Badge>
-                  }
-                >
-                  {s.label}
-                </Tabs.Tab>
-              ))}
-            </Tabs.List>
-            {PANELS}
-          </Tabs>
+          <ProjectNotices />
+          {!ready || opening ? (
+            <Center h={240}>
+              <Group gap="xs">
+                <Loader size="sm" />
+                <Text size="sm" c="dimmed">
+                  Opening your project…
+                </Text>
+              </Group>
+            </Center>
+          ) : pageOpen ? (
+            <ProjectsPage />
+          ) : (
+            <Studio />
+          )}
         </Container>
+        <DeletedProjectToast />
       </AppShell.Main>
     </AppShell>
   )

@@ -8,6 +8,7 @@ import {
   writeFailure,
   type StorageFigures,
 } from '../core/project/storage-estimate'
+import { exportProjectInWorker, importProjectInWorker } from '../workers/project-file-client'
 import type { Slice } from './slice'
 import type { StudioState } from './studio-store'
 
@@ -52,6 +53,12 @@ export interface ProjectSlice {
   dismissProjectError: () => void
   /** Writes the open project's work and data now (autosave calls it after each change). */
   saveProjectNow: () => Promise<void>
+  /** What the projects page is doing that takes a while ("Exporting Credit…"), or null. */
+  projectBusy: string | null
+  /** The project as one file (name and bytes), or null when it failed (the error says why). */
+  exportProject: (id: string) => Promise<{ name: string; bytes: Uint8Array } | null>
+  /** Checks a project file and adds it as a new project (never replacing one). */
+  importProjectFile: (file: Blob, fileName: string) => Promise<void>
 }
 
 const LAST_PROJECT_KEY = 'model-studio:last-project'
@@ -184,7 +191,33 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
     }
   }
 
-  const canWrite = () => projectsStore.persistent && (!lock || lock.held)
+  /** The page's first act, once (React's strict mode calls effects twice). */
+  let booting: Promise<void> | null = null
+  const boot = async () => {
+    try {
+      const all = await refreshList()
+      // Deletions whose undo passed (the page closed during it) are carried out now.
+      const now = Date.now()
+      for (const p of all)
+        if (p.deletedAt !== null && now - p.deletedAt > UNDO_DELETE_MS)
+          await projectsStore.purge(p.id)
+      const live = get().projects
+      const last = lastOpened()
+      const open = live.find((p) => p.id === last) ?? live[0]
+      if (open) await openStored(open.id)
+      else await get().newProject()
+    } catch (error) {
+      set({
+        projectError: `Saved projects could not be read (${messageOf(error)}). Work in this page is kept until it closes; reload to try again.`,
+      })
+    }
+    void askPersistentStorage()
+      .catch(() => false)
+      .then(() => get().refreshStorage())
+  }
+
+  // Without IndexedDB the memory store still keeps each project while the page lives.
+  const canWrite = () => !lock || lock.held
 
   return {
     projectId: null,
@@ -203,28 +236,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       if (open) void refreshList().catch(() => {})
       if (open) void get().refreshStorage()
     },
-    bootProjects: async () => {
-      try {
-        const all = await refreshList()
-        // Deletions whose undo passed (the page closed during it) are carried out now.
-        const now = Date.now()
-        for (const p of all)
-          if (p.deletedAt !== null && now - p.deletedAt > UNDO_DELETE_MS)
-            await projectsStore.purge(p.id)
-        const live = get().projects
-        const last = lastOpened()
-        const open = live.find((p) => p.id === last) ?? live[0]
-        if (open) await openStored(open.id)
-        else await get().newProject()
-      } catch (error) {
-        set({
-          projectError: `Saved projects could not be read (${messageOf(error)}). Work in this page is kept until it closes; reload to try again.`,
-        })
-      }
-      void askPersistentStorage()
-        .catch(() => false)
-        .then(() => get().refreshStorage())
-    },
+    bootProjects: () => (booting ??= boot()),
     openProject: async (id) => {
       if (id === get().projectId) return set({ projectsPageOpen: false })
       await get().saveProjectNow()
@@ -295,6 +307,35 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       set({ storage: await storageFigures().catch(() => null) })
     },
     dismissProjectError: () => set({ projectError: null }),
+    projectBusy: null,
+    exportProject: async (id) => {
+      const meta = get().projects.find((p) => p.id === id)
+      set({ projectBusy: `Exporting ${meta?.name ?? 'the project'}…`, projectError: null })
+      try {
+        if (id === get().projectId) await get().saveProjectNow()
+        const { bytes, name } = await exportProjectInWorker(id)
+        return { bytes, name }
+      } catch (error) {
+        set({ projectError: `The project could not be exported: ${messageOf(error)}` })
+        return null
+      } finally {
+        set({ projectBusy: null })
+      }
+    },
+    importProjectFile: async (file, fileName) => {
+      set({ projectBusy: `Checking ${fileName}…`, projectError: null })
+      try {
+        const { meta } = await importProjectInWorker(file, fileName)
+        await refreshList()
+        set({ projectBusy: null })
+        await get().openProject(meta.id)
+      } catch (error) {
+        set({
+          projectBusy: null,
+          projectError: `"${fileName}" was not imported: ${messageOf(error)} Nothing in the studio was changed.`,
+        })
+      }
+    },
     saveProjectNow: async () => {
       const id = get().projectId
       if (!id || get().projectOpening || !canWrite()) return
@@ -319,14 +360,18 @@ const saveQueue = (() => {
         savedData.dataset !== data.dataset ||
         savedData.images !== data.images
       chain = chain.then(async () => {
-        set({ saveStatus: { kind: 'saving' } })
+        if (projectsStore.persistent) set({ saveStatus: { kind: 'saving' } })
         try {
           if (dataChanged) {
             await projectsStore.saveData(data)
             savedData = { projectId, dataset: data.dataset, images: data.images }
           }
           await projectsStore.saveWork(work)
-          set({ saveStatus: { kind: 'saved', at: Date.now() } })
+          set({
+            saveStatus: projectsStore.persistent
+              ? { kind: 'saved', at: Date.now() }
+              : { kind: 'memory' },
+          })
         } catch (error) {
           set({
             saveStatus: { kind: 'failed', message: writeFailure(error, 'Your latest change') },

@@ -190,6 +190,7 @@ function unzipChecked(bytes: Uint8Array): Record<string, Uint8Array> {
     if (error instanceof Error && error.message.startsWith('The project file')) throw error
     throw new Error(
       'This file is not a readable .zip (it may be cut short or damaged). Choose a project file exported from Model Studio.',
+      { cause: error },
     )
   }
 }
@@ -311,8 +312,11 @@ export function readProjectFile(bytes: Uint8Array): ProjectContents {
     if (error instanceof Error && error.message.startsWith('The project file lacks'))
       throw new Error(
         'This .zip holds no project.json: it is not a Model Studio project file (a model bundle opens on Deploy → Import).',
+        { cause: error },
       )
-    throw new Error("The project file's project.json is not valid JSON (it may be damaged).")
+    throw new Error("The project file's project.json is not valid JSON (it may be damaged).", {
+      cause: error,
+    })
   }
   const result = projectManifestSchema.safeParse(migrateManifest(raw))
   if (!result.success) {

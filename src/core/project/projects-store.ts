@@ -115,7 +115,7 @@ function indexedDbProjectsStore(): ProjectsStore {
         try {
           projects.push(checkMeta(cursor.value))
         } catch (error) {
-          damaged.push({ id: String(cursor.key), reason: messageOf(error) })
+          damaged.push({ id: cursor.key, reason: messageOf(error) })
         }
         cursor = await cursor.continue()
       }

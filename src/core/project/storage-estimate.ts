@@ -9,10 +9,7 @@ export interface StorageFigures {
 export async function storageFigures(): Promise<StorageFigures | null> {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage
   if (!storage?.estimate) return null
-  const [estimate, persisted] = await Promise.all([
-    storage.estimate(),
-    storage.persisted?.() ?? Promise.resolve(false),
-  ])
+  const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted()])
   return { usedBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0, persisted }
 }
 

@@ -21,10 +21,10 @@ const PROJECT_NAME_MAX = 200
 const metaSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(PROJECT_NAME_MAX),
-  createdAt: z.number().finite(),
-  updatedAt: z.number().finite(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
   datasetName: z.string().nullable(),
-  deletedAt: z.number().finite().nullable(),
+  deletedAt: z.number().nullable(),
 })
 
 const workSchema = z.object({
@@ -33,7 +33,7 @@ const workSchema = z.object({
   targetColumn: z.string().nullable(),
   recipe: z.unknown(),
   currentRunId: z.string().nullable(),
-  savedAt: z.number().finite(),
+  savedAt: z.number(),
 })
 
 const typeInfoSchema = z.object({
@@ -89,7 +89,7 @@ function checkColumn(raw: unknown, rowCount: number, index: number): Column {
     for (const code of codes)
       if (code < -1 || code >= categories.length)
         throw new Error(`The table's ${named} points at a category it does not have.`)
-    return { name: column.name, kind: 'categorical', codes, categories: categories as string[] }
+    return { name: column.name, kind: 'categorical', codes, categories }
   }
   throw new Error(`The table's ${named} is neither numbers nor categories.`)
 }
@@ -129,17 +129,25 @@ function checkDataset(raw: unknown): StoredDataset {
 /** A project's saved data; pictures are checked for the fields the studio reads. */
 export function checkData(raw: unknown): ProjectData {
   if (typeof raw !== 'object' || raw === null) throw new Error("The project's data is missing.")
-  const data = raw as Record<string, unknown> & ProjectData
+  const data = raw as Record<string, unknown>
   if (typeof data.projectId !== 'string') throw new Error("The project's data has no project.")
   const dataset = data.dataset === null ? null : checkDataset(data.dataset)
-  const images = data.images
+  const images = data.images as { classes?: unknown; images?: unknown } | null
+  const pictures: unknown[] = Array.isArray(images?.images) ? images.images : []
+  const pictureOk = (picture: unknown) =>
+    typeof picture === 'object' &&
+    picture !== null &&
+    (picture as { blob?: unknown }).blob instanceof Blob &&
+    Number.isInteger((picture as { classIndex?: unknown }).classIndex)
   if (
     images !== null &&
-    (typeof images !== 'object' ||
-      !Array.isArray(images.classes) ||
-      !Array.isArray(images.images) ||
-      !images.images.every((i) => i.blob instanceof Blob && Number.isInteger(i.classIndex)))
+    (typeof images !== 'object' || !Array.isArray(images.classes) || !pictures.every(pictureOk))
   )
     throw new Error("The project's pictures are damaged.")
-  return { projectId: data.projectId, dataset, images, savedAt: Number(data.savedAt) || 0 }
+  return {
+    projectId: data.projectId,
+    dataset,
+    images: images as ProjectData['images'],
+    savedAt: typeof data.savedAt === 'number' ? data.savedAt : 0,
+  }
 }

@@ -1,4 +1,10 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type StoreNames,
+} from 'idb'
 import type { Checkpoint } from '../train/checkpoint'
 import type { ActiveRun, RunRecord } from '../train/run-record'
 import type { ProjectData, ProjectMeta, ProjectWork } from './project-types'
@@ -28,12 +34,35 @@ export const STUDIO_DB_VERSION = 2
 /** The project that runs saved before projects existed are put in, named so a person knows. */
 export const EARLIER_WORK_NAME = 'Earlier work'
 
+/** Inside the upgrade transaction: only IndexedDB requests are awaited, so it stays open. */
+async function moveEarlierRuns(
+  runs: IDBPObjectStore<StudioDb, ArrayLike<StoreNames<StudioDb>>, 'runs', 'versionchange'>,
+  projects: IDBPObjectStore<StudioDb, ArrayLike<StoreNames<StudioDb>>, 'projects', 'versionchange'>,
+) {
+  let cursor = await runs.openCursor()
+  if (!cursor) return
+  const now = Date.now()
+  const projectId = crypto.randomUUID()
+  await projects.put({
+    id: projectId,
+    name: EARLIER_WORK_NAME,
+    createdAt: now,
+    updatedAt: now,
+    datasetName: cursor.value.datasetName,
+    deletedAt: null,
+  })
+  while (cursor) {
+    await cursor.update({ ...cursor.value, projectId })
+    cursor = await cursor.continue()
+  }
+}
+
 let opening: Promise<IDBPDatabase<StudioDb>> | null = null
 
 /** The open database (opened once per page or worker). */
 export function studioDb(): Promise<IDBPDatabase<StudioDb>> {
   opening ??= openDB<StudioDb>(STUDIO_DB_NAME, STUDIO_DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('runs', { keyPath: 'id' })
         db.createObjectStore('checkpoints', { keyPath: 'runId' })
@@ -46,22 +75,7 @@ export function studioDb(): Promise<IDBPDatabase<StudioDb>> {
         const runs = tx.objectStore('runs')
         runs.createIndex('by-project', 'projectId')
         // Runs kept before projects existed move into one project, so none is lost or orphaned.
-        let cursor = await runs.openCursor()
-        if (!cursor) return
-        const now = Date.now()
-        const projectId = crypto.randomUUID()
-        await tx.objectStore('projects').put({
-          id: projectId,
-          name: EARLIER_WORK_NAME,
-          createdAt: now,
-          updatedAt: now,
-          datasetName: cursor.value.datasetName,
-          deletedAt: null,
-        })
-        while (cursor) {
-          await cursor.update({ ...cursor.value, projectId })
-          cursor = await cursor.continue()
-        }
+        void moveEarlierRuns(runs, tx.objectStore('projects'))
       }
     },
     blocking() {

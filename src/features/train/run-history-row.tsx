@@ -5,7 +5,7 @@ import { restoreBlockedReason } from '../../state/runs-slice'
 import { useStudio } from '../../state/studio-store'
 import { formatNumber } from '../../ui/format'
 import { runColor } from './run-colors'
-import { runWhen } from './run-when'
+import { runWhen } from '../../ui/run-when'
 
 const METRIC_SHORT: Record<string, string> = { auc: 'AUC', accuracy: 'Acc.', rmse: 'RMSE' }
 
