@@ -85,8 +85,16 @@ test('every run is kept: compared side by side, kept across a reload, restored a
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Run 1')
 
-  // Without data loaded the Train step still lists the runs kept, and says what restoring needs.
+  // The project keeps its data too: after a reload the run restores without loading anything.
   await page.reload()
+  await studio.tab('Train').click()
+  await expect(rows).toHaveCount(1)
+  await restoreFirst.click()
+  await expect(trainStatus).toContainText('Finished after 3 epochs')
+  expect(await studio.testMetrics()).toEqual(firstMetrics)
+
+  // With other data loaded the history still lists the project's runs, and says what restoring needs.
+  await studio.loadSample('Lending Club loan default')
   await studio.tab('Train').click()
   await expect(rows).toHaveCount(1)
   await expect(restoreFirst).toHaveAccessibleDescription(

@@ -264,8 +264,12 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
       case 'error':
         flushEpochs()
         endRun()
-        forgetRun()
         set({ trainingStatus: 'error', trainingError: message.message })
+        if (message.crashed && activeRunId !== null) {
+          // The run's record and its last checkpoint are in IndexedDB: offer to go on from it.
+          activeRunId = null
+          void get().findInterruptedRun()
+        } else forgetRun()
         break
     }
   }

@@ -44,8 +44,9 @@ function openRun(
     event.preventDefault()
     onMessage({
       type: 'error',
-      message: `The training worker crashed (${event.message || 'no details'}). Reload the page and train again; your data and settings are kept.`,
+      message: `The training worker crashed (${event.message || 'no details'}). Your data, settings and earlier runs are kept: resume from the last checkpoint where one was saved, or train again.`,
       diverged: false,
+      crashed: true,
     })
   })
   send(start)

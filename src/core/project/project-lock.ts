@@ -27,11 +27,13 @@ export async function lockProject(projectId: string): Promise<ProjectLock> {
   if (first) return { held: true, granted: Promise.resolve(), release }
   // Queue for the lock: it comes when the other tab releases it or closes.
   let cancelled = false
+  let held = false
   const controller = new AbortController()
   const granted = new Promise<void>((resolve) => {
     locks
       .request(lockName(projectId), { signal: controller.signal }, () => {
         if (cancelled) return undefined
+        held = true
         resolve()
         return holding
       })
@@ -40,7 +42,9 @@ export async function lockProject(projectId: string): Promise<ProjectLock> {
       })
   })
   return {
-    held: false,
+    get held() {
+      return held
+    },
     granted,
     release: () => {
       cancelled = true

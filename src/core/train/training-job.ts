@@ -87,7 +87,13 @@ export type TrainingEvent =
       readonly reason: string
     }
   | { readonly type: 'done'; readonly outcome: TrainingOutcome }
-  | { readonly type: 'error'; readonly message: string; readonly diverged: boolean }
+  | {
+      readonly type: 'error'
+      readonly message: string
+      readonly diverged: boolean
+      /** The worker itself died (not the training): its last checkpoint can still be resumed. */
+      readonly crashed?: boolean
+    }
 
 /** Where a resumed run's checkpoint comes from, or a clear reason it cannot go on. */
 async function resumePoint(

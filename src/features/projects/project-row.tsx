@@ -78,7 +78,8 @@ export function ProjectRow({
           >
             Open
           </Button>
-          <Menu position="bottom-end" withinPortal>
+          {/* Focus stays where the chosen action puts it (the rename field), not back on "More". */}
+          <Menu position="bottom-end" withinPortal returnFocus={false}>
             <Menu.Target>
               <Button size="xs" variant="default" aria-label={`More for ${project.name}`}>
                 More

@@ -2,8 +2,8 @@ import { Alert, Button, Group, Text } from '@mantine/core'
 import { useStudio } from '../../state/studio-store'
 
 /**
- * Offers to go on with a table run the last page left unfinished (it closed or reloaded while
- * training), from the checkpoint of its last epoch, or to forget it.
+ * Offers to go on with a table run left unfinished (the page closed or reloaded while training,
+ * or the training worker crashed), from the checkpoint of its last epoch, or to forget it.
  */
 export function ResumeOffer() {
   const offer = useStudio((s) => s.interruptedRun)
@@ -22,8 +22,9 @@ export function ResumeOffer() {
   return (
     <Alert color="blue" title="Unfinished training">
       <Text size="sm" mb="sm">
-        Training of {datasetName} stopped at epoch {epoch} of {epochs} when the page closed. Its
-        data, settings and the weights of epoch {epoch} are kept in this browser.
+        Training of {datasetName} stopped at epoch {epoch} of {epochs} before it finished (the page
+        closed, or its worker crashed). Its data, settings and the weights of epoch {epoch} are kept
+        in this browser.
       </Text>
       <Group gap="sm">
         <Button onClick={resume}>Resume training from epoch {epoch}</Button>
