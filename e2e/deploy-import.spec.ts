@@ -17,8 +17,9 @@ test('a downloaded bundle opens again: the same test metrics, then training goes
   const file = info.outputPath('GermanCredit-Class-model.zip')
   await writeFile(file, zip)
 
-  // A new visit: nothing of the run is left in the page.
-  await page.reload()
+  // A new project: nothing of the run is in it.
+  await page.getByRole('button', { name: /^Projects \(open: / }).click()
+  await page.getByRole('button', { name: 'New project' }).click()
   await studio.tab('Deploy').click()
   await expect(page.getByText('Nothing to deploy yet')).toBeVisible()
   // Opened with no data: it predicts, and says what testing it needs.
