@@ -125,6 +125,12 @@ const BLANK = {
 export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
   let lock: ProjectLock | null = null
 
+  // Other tabs of the studio hear of created, renamed, copied and deleted projects at once.
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('model-studio-projects')
+  const announce = () => channel?.postMessage('projects-changed')
+  channel?.addEventListener('message', () => void refreshList().catch(() => {}))
+
   const refreshList = async () => {
     const { projects, damaged } = await projectsStore.list()
     set({
@@ -248,6 +254,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       const count = get().projects.length
       const meta = await projectsStore.create(name ?? `Project ${count + 1}`)
       await refreshList()
+      announce()
       await openStored(meta.id)
       set({ projectsPageOpen: false })
     },
@@ -256,6 +263,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
         const meta = await projectsStore.rename(id, name)
         if (id === get().projectId) set({ projectName: meta.name })
         await refreshList()
+        announce()
       } catch (error) {
         set({ projectError: `The project could not be renamed: ${messageOf(error)}` })
       }
@@ -266,6 +274,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
         const contents = await projectsStore.contents(id)
         await projectsStore.add(contents, `${contents.meta.name} (copy)`)
         await refreshList()
+        announce()
       } catch (error) {
         set({ projectError: writeFailure(error, 'The copy') })
       }
@@ -280,6 +289,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       }
       set({ deletedProject: { id, name: meta.name } })
       await refreshList()
+      announce()
       if (id === get().projectId) {
         const next = get().projects[0]
         if (next) await openStored(next.id)
@@ -298,10 +308,12 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       set({ deletedProject: null })
       await projectsStore.setDeleted(deleted.id, null)
       await refreshList()
+      announce()
     },
     purgeProject: async (id) => {
       await projectsStore.purge(id)
       await refreshList()
+      announce()
     },
     refreshStorage: async () => {
       set({ storage: await storageFigures().catch(() => null) })
@@ -327,6 +339,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       try {
         const { meta } = await importProjectInWorker(file, fileName)
         await refreshList()
+        announce()
         set({ projectBusy: null })
         await get().openProject(meta.id)
       } catch (error) {

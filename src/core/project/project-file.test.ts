@@ -125,6 +125,23 @@ describe('a project file', () => {
     return zipSync({ ...files, [MANIFEST]: strToU8(JSON.stringify(edit(manifest))) })
   }
 
+  it('brings recipes saved by an older studio (recipe version 1) up to date', () => {
+    const v1 = {
+      version: 1,
+      seed: 7,
+      source: { name: 'GermanCredit.csv', columns: [{ name: 'Duration', kind: 'numeric' }] },
+      target: { column: 'Class', task: 'binary', classes: ['bad', 'good'] },
+      features: [{ op: 'standardize', column: 'Duration', fitted: { mean: 20, std: 12 } }],
+      split: { method: 'stratified', train: 0.8, validation: 0.1, test: 0.1 },
+      model: contents.work?.recipe?.model,
+      training: contents.work?.recipe?.training,
+    }
+    const old = withManifest((m) => ({ ...m, work: { ...(m.work as object), recipe: v1 } }))
+    const recipe = readProjectFile(old).work?.recipe
+    expect(recipe?.version).toBe(2)
+    expect(recipe?.steps[0]).toMatchObject({ op: 'scale', columns: ['Duration'] })
+  })
+
   it('refuses a file from a newer studio, saying to update', () => {
     const newer = withManifest((m) => ({ ...m, version: PROJECT_FILE_VERSION + 1 }))
     expect(() => readProjectFile(newer)).toThrow(/newer Model Studio/)
