@@ -65,6 +65,8 @@ const LAST_PROJECT_KEY = 'model-studio:last-project'
 /** How long a deleted project stays restorable before the next page start purges it. */
 export const UNDO_DELETE_MS = 10_000
 
+const BUSY_MESSAGE =
+  'Training is under way in this project: stop it or let it finish before opening another project.'
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 const byRecent = (a: ProjectMeta, b: ProjectMeta) => b.updatedAt - a.updatedAt
 
@@ -222,6 +224,9 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       .then(() => get().refreshStorage())
   }
 
+  const trainingBusy = () =>
+    ['starting', 'training', 'paused', 'stopping'].includes(get().trainingStatus)
+
   // Without IndexedDB the memory store still keeps each project while the page lives.
   const canWrite = () => !lock || lock.held
 
@@ -245,14 +250,18 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
     bootProjects: () => (booting ??= boot()),
     openProject: async (id) => {
       if (id === get().projectId) return set({ projectsPageOpen: false })
+      if (trainingBusy()) return set({ projectError: BUSY_MESSAGE })
       await get().saveProjectNow()
       await openStored(id)
       if (!get().projectError) set({ projectsPageOpen: false })
     },
     newProject: async (name) => {
+      if (trainingBusy()) return set({ projectError: BUSY_MESSAGE })
       await get().saveProjectNow()
-      const count = get().projects.length
-      const meta = await projectsStore.create(name ?? `Project ${count + 1}`)
+      const taken = new Set(get().projects.map((p) => p.name))
+      let n = get().projects.length + 1
+      while (taken.has(`Project ${n}`)) n++
+      const meta = await projectsStore.create(name ?? `Project ${n}`)
       await refreshList()
       announce()
       await openStored(meta.id)
