@@ -55,15 +55,16 @@ let run: StudioRunResult
 
 beforeAll(async () => {
   const recipe = proposed()
-  let result: StudioRunResult | null = null
+  const results: StudioRunResult[] = []
   await runImageTraining(
     { recipe, images: resizedAll(recipe), backend: 'wasm' },
     { shouldStop: () => false, waitWhilePaused: () => Promise.resolve() },
     (event) => {
-      if (event.type === 'done') result = event.result
+      if (event.type === 'done') results.push(event.result)
       if (event.type === 'error') throw new Error(event.message)
     },
   )
+  const [result] = results
   if (!result) throw new Error('the picture run did not finish')
   run = result
 }, 120_000)
