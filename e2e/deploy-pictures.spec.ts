@@ -18,7 +18,7 @@ async function loadDigits(page: Page) {
 /** The probabilities the card for `name` shows, as its data attribute holds them. */
 async function probabilitiesOf(page: Page, name: string): Promise<number[]> {
   const card = page.getByRole('region', { name: `Prediction for ${name}` })
-  await expect(card.getByLabel('Predicted class')).toBeVisible()
+  await expect(card.getByLabel('Predicted class', { exact: true })).toBeVisible()
   return JSON.parse((await card.getAttribute('data-probabilities')) ?? '[]') as number[]
 }
 
@@ -111,7 +111,7 @@ test('a picture model predicts and explains pictures, scores a zip, and reopens 
   reopened.forEach((p, i) => expect(p).toBeCloseTo(first[i] ?? Number.NaN, 5))
   await studio.deployTab('Import').click()
   await expect(page.getByTestId('opened-bundle')).toContainText(
-    'Load digits-images.zip (a folder or .zip of pictures, one folder per class)',
+    'Load Handwritten digit images (a folder or .zip of pictures, one folder per class)',
   )
 
   // With the pictures loaded, it is tested on the same 180 test pictures: the same accuracy.

@@ -108,19 +108,23 @@ async function scoreBatch(
   const rows: ScoredPicture[] = []
   let reported = 0
   for (let from = 0; from < total; from += CHUNK) {
-    const decoded: { path: string; picture: RgbaImage }[] = []
+    // Each file keeps its place in the listing, scored or not.
+    const chunk: (ScoredPicture | null)[] = []
+    const decoded: { at: number; path: string; picture: RgbaImage }[] = []
     for (const entry of listed.slice(from, from + CHUNK)) {
       const file: PictureFile | null =
         'blob' in entry ? await folderFile(entry.path, entry.blob) : entry
       if (!file) continue
       if (!file.bytes) {
-        rows.push({ path: file.path, answer: null, problem: file.problem })
+        chunk.push({ path: file.path, answer: null, problem: file.problem })
         continue
       }
       try {
-        decoded.push({ path: file.path, picture: await decodePicture(new Blob([file.bytes])) })
+        const picture = await decodePicture(new Blob([file.bytes]))
+        decoded.push({ at: chunk.length, path: file.path, picture })
+        chunk.push(null)
       } catch (error) {
-        rows.push({ path: file.path, answer: null, problem: messageOf(error) })
+        chunk.push({ path: file.path, answer: null, problem: messageOf(error) })
       }
     }
     const { model, recipe, preparation } = scorer
@@ -132,9 +136,10 @@ async function scoreBatch(
       ),
     )
     const outputs = decodeOutputs(recipe, await predictMatrix(model, x))
-    decoded.forEach(({ path }, i) =>
-      rows.push({ path, answer: pictureAnswer(recipe, outputs, i), problem: null }),
-    )
+    decoded.forEach(({ at, path }, i) => {
+      chunk[at] = { path, answer: pictureAnswer(recipe, outputs, i), problem: null }
+    })
+    for (const row of chunk) if (row) rows.push(row)
     const done = Math.min(total, from + CHUNK)
     const now = performance.now()
     if (now - reported > PROGRESS_MS || done === total) {
