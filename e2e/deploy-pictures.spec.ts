@@ -28,7 +28,7 @@ test('a picture model predicts and explains pictures, scores a zip, and reopens 
   const studio = new StudioPage(page)
   await studio.open('?backend=wasm')
   await loadDigits(page)
-  await studio.train(2)
+  const losses = await studio.train(2)
   const accuracy = (await studio.testMetrics()).accuracy ?? 0
   expect(accuracy).toBeGreaterThan(0.3)
 
@@ -94,6 +94,7 @@ test('a picture model predicts and explains pictures, scores a zip, and reopens 
   // The weight storage check scores the test pictures.
   await studio.deployTab('Download').click()
   await expect(page.getByText('Measured on the 180 test pictures')).toBeVisible()
+  await page.screenshot({ path: info.outputPath('picture-download.png'), fullPage: true })
   const zip = await studio.download('Download model bundle')
   const file = info.outputPath('digits-model.zip')
   await writeFile(file, zip)
@@ -120,5 +121,15 @@ test('a picture model predicts and explains pictures, scores a zip, and reopens 
   await page.getByLabel('Model bundle file').setInputFiles(file)
   await studio.deployTab('Import').click()
   await expect(page.getByTestId('opened-bundle')).toContainText('Tested on 180 test')
+  await page.screenshot({ path: info.outputPath('picture-import.png'), fullPage: true })
   expect((await studio.testMetrics()).accuracy).toBeCloseTo(accuracy, 5)
+
+  // Training on starts from the bundle's weights: its first epoch is already below the first
+  // epoch of the original run, which started from fresh weights.
+  await studio.tab('Train').click()
+  await expect(page.getByTestId('train-warm-start')).toContainText(
+    'Starts from the weights of digits-model.zip',
+  )
+  const again = await studio.train(1)
+  expect(again[0]).toBeLessThan(losses[0] ?? 0)
 })

@@ -141,11 +141,13 @@ export function BundleSection({ trained, dataset, inputSchema }: DeploySectionPr
           </List>
         </div>
         <Text size="xs" c="dimmed">
-          {sha256
-            ? `Data: ${trained.recipe.source.name}, SHA-256 ${sha256.slice(0, 16)}… (the card gives it in full).`
-            : dataset
-              ? 'Computing the data file’s SHA-256 for the card…'
-              : `The card names ${trained.recipe.source.name} without its hash: load that file on the Data step to add it.`}
+          {trained.recipe.source.kind === 'images'
+            ? `Data: ${trained.recipe.source.name}, pictures of ${trained.recipe.source.classes.length} classes (the card lists them).`
+            : sha256
+              ? `Data: ${trained.recipe.source.name}, SHA-256 ${sha256.slice(0, 16)}… (the card gives it in full).`
+              : dataset
+                ? 'Computing the data file’s SHA-256 for the card…'
+                : `The card names ${trained.recipe.source.name} without its hash: load that file on the Data step to add it.`}
         </Text>
       </Stack>
     </Paper>
