@@ -19,7 +19,7 @@ describe('pictureCsv', () => {
       { path: '@notes.txt', answer: null, problem: 'Not a picture (.txt file).' },
     ])
     expect(csv.split('\r\n')).toEqual([
-      "file,predicted_class,probability_cat,probability_=dog,note",
+      'file,predicted_class,probability_cat,probability_=dog,note',
       `"'=HYPERLINK(""x"").png",'=dog,0.25,0.75,`,
       "'@notes.txt,,,,Not a picture (.txt file).",
       '',
