@@ -65,6 +65,11 @@ test('a picture model predicts and explains pictures, scores a zip, and reopens 
     .slice(0, 40)
     .forEach(([path, bytes]) => (batch[`batch/${path.split('/').at(-1) ?? path}`] = bytes))
   await studio.deployTab('Score a file').click()
+  // All 1,797 digits take a few seconds: long enough to cancel, and the page says so.
+  await page.getByLabel('Upload a .zip of pictures').setInputFiles(DIGITS)
+  await expect(page.getByRole('status', { name: 'Scoring progress' })).toBeVisible()
+  await page.getByRole('button', { name: 'Cancel scoring' }).click()
+  await expect(page.getByText('Scoring digits-images.zip was cancelled.')).toBeVisible()
   await page.getByLabel('Upload a .zip of pictures').setInputFiles({
     name: 'batch.zip',
     mimeType: 'application/zip',
