@@ -2,6 +2,7 @@ import type { InputColumn } from '../core/export/input-schema'
 import { expectedWeightBytes, MAX_BUNDLE_BYTES } from '../core/export/import/bundle-checks'
 import { readKerasModel, type KerasImport } from '../core/export/import/keras-model'
 import type { WarmStart } from '../core/train/warm-start'
+import { planImageRecipe } from '../core/images/prepare/plan-images'
 import { openBundleInWorker } from '../workers/open-bundle-client'
 import { planReady } from './recipe-slice'
 import type { Slice } from './slice'
@@ -64,18 +65,39 @@ export const createImportSlice: Slice<ImportSlice> = (set, get) => ({
         importError: `${file.name} is ${Math.round(file.size / 2 ** 20)} MB; the studio opens bundles up to ${MAX_BUNDLE_BYTES / 2 ** 20} MB.`,
       })
     set({ importing: true, importError: null })
-    const dataset = get().dataset
+    const { dataset, imageDataset, imagePictures } = get()
+    // A picture dataset counts while no table is loaded, as for training on it.
+    const pictures =
+      !dataset && imageDataset
+        ? {
+            classes: imageDataset.classes.map((c) => c.name),
+            blobs: imageDataset.images.map((image) => image.blob),
+            labels: Int32Array.from(imageDataset.images, (image) => image.classIndex),
+            resized: imagePictures,
+          }
+        : null
     let opened: Awaited<ReturnType<typeof openBundleInWorker>>
     try {
       opened = await openBundleInWorker({
         zip: await file.arrayBuffer(),
         table: dataset?.table ?? null,
+        pictures,
       })
     } catch (error) {
       return set({ importing: false, importError: `${file.name}: ${messageOf(error)}` })
     }
-    const { bundle, run, notTested } = opened
-    if (notTested === null) {
+    const { bundle, run, notTested, images } = opened
+    if (notTested === null && pictures && bundle.recipe.source.kind === 'images') {
+      // Tested on the loaded pictures: the bundle's recipe becomes the image recipe (its resize
+      // and normalisation), with the pictures it was tested on, so training goes on from it.
+      set({
+        recipe: bundle.recipe,
+        plan: planImageRecipe(bundle.recipe, pictures.labels, images),
+        imagePictures: images,
+        imagePreparing: null,
+        imagePrepareError: null,
+      })
+    } else if (notTested === null) {
       // Tested on the loaded data: the recipe goes back into the editor so the model can be
       // trained further, from its own weights.
       if (get().recipe?.target.column !== bundle.recipe.target.column)

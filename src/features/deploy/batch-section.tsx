@@ -10,17 +10,19 @@ import { BatchSummary } from './batch/batch-summary'
 import { useBatchScoring, type BatchState } from './batch/use-batch-scoring'
 import type { DeploySectionProps } from './deploy-section'
 import { fileStem } from './file-stem'
+import { PictureBatch } from './pictures/picture-batch'
 import { typicalValues } from './predict/form-values'
 
 const ACCEPT = '.csv,.tsv,.txt,.json,.jsonl,.xlsx,.parquet'
 
 /** A whole file scored in a worker: predictions, probabilities and top reasons per row. */
 export function BatchSection(props: DeploySectionProps) {
+  if (props.trained.recipe.source.kind === 'images') return <PictureBatch trained={props.trained} />
   if (!props.inputSchema)
     return (
       <EmptyState title="No file scoring for this model">
         Scoring a file needs the training data&apos;s columns: load the data this model was trained
-        on on the Data step (image models take pictures, not rows).
+        on on the Data step.
       </EmptyState>
     )
   return <BatchScoring {...props} schema={props.inputSchema} />

@@ -141,11 +141,13 @@ export function BundleSection({ trained, dataset, inputSchema }: DeploySectionPr
           </List>
         </div>
         <Text size="xs" c="dimmed">
-          {sha256
-            ? `Data: ${trained.recipe.source.name}, SHA-256 ${sha256.slice(0, 16)}… (the card gives it in full).`
-            : dataset
-              ? 'Computing the data file’s SHA-256 for the card…'
-              : `The card names ${trained.recipe.source.name} without its hash: load that file on the Data step to add it.`}
+          {trained.recipe.source.kind === 'images'
+            ? `Data: ${trained.recipe.source.name}, pictures of ${trained.recipe.source.classes.length} classes (the card lists them).`
+            : sha256
+              ? `Data: ${trained.recipe.source.name}, SHA-256 ${sha256.slice(0, 16)}… (the card gives it in full).`
+              : dataset
+                ? 'Computing the data file’s SHA-256 for the card…'
+                : `The card names ${trained.recipe.source.name} without its hash: load that file on the Data step to add it.`}
         </Text>
       </Stack>
     </Paper>
@@ -168,13 +170,15 @@ function CheckView({
         {trained.recipe.source.name} on the Data step. The bundle can be downloaded without it.
       </Alert>
     )
-  if (check.status === 'images')
+  if (check.status === 'needs-pictures')
     return (
-      <Text size="sm" c="dimmed">
-        The accuracy check scores table rows; for picture models, compare the storages by scoring a
-        few pictures with the downloaded bundle.
-      </Text>
+      <Alert color="gray" title="Accuracy check not run">
+        Checking what each weight storage does to the test metrics needs the test pictures: load{' '}
+        {trained.recipe.source.name} on the Data step (and let the Prepare step read the pictures at
+        the size this model was trained on). The bundle can be downloaded without it.
+      </Alert>
     )
+  const rowsWord = trained.recipe.source.kind === 'images' ? 'pictures' : 'rows'
   if (check.status === 'failed')
     return (
       <Alert color="red" title="The accuracy check failed">
@@ -193,8 +197,8 @@ function CheckView({
         {check.status === 'running' && <Loader size="xs" />}
         <Text size="xs" c="dimmed">
           {check.status === 'running'
-            ? 'Scoring the test rows with each weight storage…'
-            : `Measured on the ${trained.testRows.length.toLocaleString('en-US')} test rows by loading each stored model as the bundle does. Changes are against float32.`}
+            ? `Scoring the test ${rowsWord} with each weight storage…`
+            : `Measured on the ${trained.testRows.length.toLocaleString('en-US')} test ${rowsWord} by loading each stored model as the bundle does. Changes are against float32.`}
         </Text>
       </Group>
     </Stack>

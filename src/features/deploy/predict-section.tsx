@@ -11,6 +11,7 @@ import type { DeploySectionProps } from './deploy-section'
 import { formRecord, rowValues, typicalValues, type FormValues } from './predict/form-values'
 import { InputField } from './predict/input-field'
 import { PredictionCard } from './predict/prediction-card'
+import { PicturePredict } from './pictures/picture-predict'
 import { ReasonsView } from './predict/reasons-view'
 import { useScoreClient } from './predict/use-score-client'
 
@@ -21,11 +22,13 @@ type Outcome =
 
 /** One row typed in (or taken from the test rows), predicted and explained as it changes. */
 export function PredictSection(props: DeploySectionProps) {
+  if (props.trained.recipe.source.kind === 'images')
+    return <PicturePredict trained={props.trained} />
   if (!props.inputSchema)
     return (
       <EmptyState title="No form for this model">
         The form is built from the training data&apos;s columns: load the data this model was
-        trained on on the Data step (image models take pictures, not rows).
+        trained on on the Data step.
       </EmptyState>
     )
   return <PredictForm {...props} schema={props.inputSchema} />

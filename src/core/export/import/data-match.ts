@@ -7,7 +7,8 @@ import type { Table } from '../../table/table'
  * as the recipe reads it.
  */
 export function dataMismatch(recipe: Recipe, table: Table): string | null {
-  if (recipe.source.kind !== 'table') return 'This model was trained on pictures, not a table.'
+  if (recipe.source.kind !== 'table')
+    return `This model was trained on pictures (${recipe.source.name}), not a table: load that picture dataset on the Data step, with no table loaded.`
   const byName = new Map(table.columns.map((c) => [c.name, c]))
   const missing = recipe.source.columns.filter((c) => !byName.has(c.name)).map((c) => c.name)
   if (!byName.has(recipe.target.column)) missing.push(recipe.target.column)
@@ -19,4 +20,22 @@ export function dataMismatch(recipe: Recipe, table: Table): string | null {
   if (wrong)
     return `The column "${wrong.name}" holds ${wrong.kind === 'numeric' ? 'text' : 'numbers'} in the loaded data, but the model reads it as ${wrong.kind === 'numeric' ? 'numbers' : 'categories'}. Set its type on the Data step.`
   return null
+}
+
+/**
+ * Why a loaded picture dataset cannot stand for the one a bundle's model was trained on, or null
+ * when it can: the same class folders in the same order, since the labels are indices into them.
+ * The split is seeded, so the same pictures give the same test pictures.
+ */
+export function pictureDataMismatch(recipe: Recipe, classes: readonly string[]): string | null {
+  if (recipe.source.kind !== 'images')
+    return `This model was trained on a table (${recipe.source.name}), not pictures: load that table on the Data step.`
+  const wanted = recipe.source.classes
+  const same = wanted.length === classes.length && wanted.every((c, i) => classes[i] === c)
+  if (same) return null
+  const list = (names: readonly string[]) =>
+    names.length > 6
+      ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more`
+      : names.join(', ')
+  return `The loaded pictures have the classes ${list(classes)}, but the model knows ${list(wanted)}. Load the picture dataset it was trained on (${recipe.source.name}), one folder per class.`
 }

@@ -8,7 +8,10 @@ import { predictMatrix } from '../../model/predict-matrix'
 import type { FinishedRun } from '../../train/run-history'
 import type { ModelBundle } from '../bundle'
 import { loadModelFiles } from '../model-artifacts'
-import { dataMismatch } from './data-match'
+import { prepareImages } from '../../images/prepare/prepare-images'
+import type { ResizedImages } from '../../images/prepare/rgba-image'
+import { pictureMatrix, picturePreparation } from '../pictures/picture-inputs'
+import { dataMismatch, pictureDataMismatch } from './data-match'
 
 /**
  * An opened bundle as a finished run on `table`: the recipe's own split (same seed, same shares)
@@ -55,6 +58,43 @@ export async function evaluateBundle(bundle: ModelBundle, table: Table): Promise
     baselineMetrics: evaluatePredictions(recipe, testLabels, baseline),
     linearBaselineMetrics: linear && evaluatePredictions(recipe, testLabels, linear),
     model: bundle.model,
+  }
+}
+
+/**
+ * An opened picture bundle as a finished run on the loaded pictures (every picture resized as the
+ * bundle's recipe says, labels by class index): the recipe's seeded split picks the same test
+ * pictures a run makes, the bundle's own fitted normalisation prepares them, and the metrics sit
+ * beside the class-frequency baseline, as a picture run in the studio reports them.
+ */
+export async function evaluatePictureBundle(
+  bundle: ModelBundle,
+  images: ResizedImages,
+  classes: readonly string[],
+): Promise<FinishedRun> {
+  const { recipe } = bundle
+  const mismatch = pictureDataMismatch(recipe, classes)
+  if (mismatch) throw new Error(mismatch)
+  // The split, labels and baseline as a run on these pictures makes them.
+  const prepared = prepareImages(recipe, images)
+  const testRows = prepared.parts.test
+  const x = pictureMatrix(picturePreparation(recipe), images, testRows)
+  const model = await loadModelFiles(bundle.model)
+  let testOutputs: Float64Array
+  try {
+    testOutputs = decodeOutputs(recipe, await predictMatrix(model, x))
+  } finally {
+    model.dispose()
+  }
+  const testLabels = prepared.test.y.values
+  const baseline = priorBaselineOutputs(recipe, prepared.train.y.values, testRows.length)
+  return {
+    ...predictOnlyRun(bundle),
+    testRows,
+    testLabels,
+    testOutputs,
+    metrics: evaluatePredictions(recipe, testLabels, testOutputs),
+    baselineMetrics: evaluatePredictions(recipe, testLabels, baseline),
   }
 }
 
