@@ -288,7 +288,10 @@ export const createTrainingSlice: Slice<TrainingSlice> = (set, get) => {
           const why = get().imagePrepareError ?? 'The pictures could not be resized.'
           return set({ trainingStatus: 'error', trainingError: why })
         }
-        run = startImageTrainingRun({ recipe, images, backend }, onMessage)
+        run = startImageTrainingRun(
+          { recipe, images, backend, warmStart: get().warmStart },
+          onMessage,
+        )
       })
   }
   return {

@@ -4,12 +4,15 @@ import type { Recipe } from '../recipe/recipe-schema'
 import type { BackendRequest } from './backend-names'
 import type { TrainControl } from './engine'
 import { runPreparedJob, type StudioRunEvent } from './studio-run'
+import type { WarmStart } from './warm-start'
 
 /** What the page asks of a training worker for an image dataset: pictures already resized. */
 export interface ImageRunRequest {
   readonly recipe: Recipe
   readonly images: ResizedImages
   readonly backend: BackendRequest
+  /** Start from an opened picture bundle's weights. */
+  readonly warmStart?: WarmStart | null
 }
 
 /** The message that starts an image run (the table run starts with TrainingCommand 'start'). */
@@ -46,6 +49,7 @@ export async function runImageTraining(
     test: prepared.test,
     classWeights: prepared.classWeights,
     backend: request.backend,
+    ...(request.warmStart && { warmStart: request.warmStart }),
   }
   await runPreparedJob(job, prepared.parts.test, control, emit)
 }

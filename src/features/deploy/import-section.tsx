@@ -62,7 +62,8 @@ export function ImportSection() {
               <>Ready to predict. {opened.notTested}</>
             ) : (
               <>
-                Tested on {trained.testRows.length.toLocaleString('en')} test rows of{' '}
+                Tested on {trained.testRows.length.toLocaleString('en')} test{' '}
+                {trained.recipe.source.kind === 'images' ? 'pictures' : 'rows'} of{' '}
                 {trained.recipe.source.name}: its metrics are on the Evaluate step.
               </>
             )}
