@@ -104,8 +104,9 @@ test('a picture model predicts and explains pictures, scores a zip, and reopens 
   const file = info.outputPath('digits-model.zip')
   await writeFile(file, zip)
 
-  // A new visit: the bundle opens with no data and predicts the same picture alike.
-  await page.reload()
+  // A new project: the bundle opens with no data and predicts the same picture alike.
+  await page.getByRole('button', { name: /^Projects \(open: / }).click()
+  await page.getByRole('button', { name: 'New project' }).click()
   await studio.tab('Deploy').click()
   await page.getByLabel('Model bundle file').setInputFiles(file)
   await page.getByLabel('Choose pictures to predict').setInputFiles({
