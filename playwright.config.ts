@@ -20,6 +20,9 @@ export default defineConfig({
     // A control that never appears fails the test in half a minute, not at the test's timeout.
     actionTimeout: 30_000,
     viewport: { width: 1280, height: 900 },
+    // The built studio registers a service worker that caches 23 MB; the specs that test it
+    // (offline, privacy) allow it, the rest run without, as a first visit does.
+    serviceWorkers: 'block',
   },
   webServer: [
     {

@@ -13,6 +13,7 @@ import { modelCheckOf } from '../state/model-slice'
 import type { StepId } from '../state/navigation-slice'
 import { planReady } from '../state/recipe-slice'
 import { useStudio } from '../state/studio-store'
+import { OfflineBadge } from './offline/offline-badge'
 
 const STEPS = [
   { id: 'data', label: 'Data', Component: DataStep },
@@ -100,11 +101,14 @@ export function App() {
             </Text>
             <ProjectBar />
           </Group>
-          {datasetName && (
-            <Badge variant="outline" tt="none">
-              {datasetName}
-            </Badge>
-          )}
+          <Group gap="md" wrap="nowrap">
+            <OfflineBadge />
+            {datasetName && (
+              <Badge variant="outline" tt="none">
+                {datasetName}
+              </Badge>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

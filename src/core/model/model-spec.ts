@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /**
  * The network as plain JSON: an ordered stack of layers between the prepared inputs and an output

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { COLUMN_TYPES } from '../table/column-type'
 import { BACKENDS } from '../train/backend-names'
 import { STEP_IDS } from './project-types'

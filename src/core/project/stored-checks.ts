@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { parseRecipe } from '../recipe/recipe-schema'
 import { COLUMN_TYPES } from '../table/column-type'
 import type { Column, Table } from '../table/table'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { modelSpecSchema } from '../model/model-spec'
 import { COLUMN_TYPES } from '../table/column-type'
 import { trainConfigSchema } from '../train/train-config'

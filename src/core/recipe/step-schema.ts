@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /**
  * The preparation steps a recipe can hold. Each step is plain JSON: the analyst's settings, and

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../../zod'
 import { COLUMN_TYPES } from '../../table/column-type'
 import type { ModelBundle } from '../bundle'
 import type { InputColumn } from '../input-schema'
