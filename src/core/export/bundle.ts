@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { parseRecipe, type Recipe } from '../recipe/recipe-schema'
+import { parseUntrustedJson } from '../safe-json'
 import type { InputColumn } from './input-schema'
 import { WEIGHTS_FILE, type SavedModelFiles } from './model-files'
 
@@ -67,18 +68,47 @@ export function createBundle(
   })
 }
 
-/** Reads a bundle back, validating the recipe; a missing file is named in the error. */
+const DOWNLOAD_AGAIN = 'Download the model bundle from Model Studio again.'
+
+/** More than any bundle holds; stops a zip bomb before it is inflated. */
+const MAX_UNZIPPED_BYTES = 1024 ** 3
+const MAX_FILES = 1_000
+
+/**
+ * Reads a bundle back, validating the recipe; a missing file is named in the error. Only the
+ * files the studio reads are inflated, after their sizes are checked.
+ */
 export function readBundle(zip: Uint8Array): ModelBundle {
   let files: Record<string, Uint8Array>
+  const wanted = new Set<string>([
+    BUNDLE_FILES.model,
+    BUNDLE_FILES.weights,
+    BUNDLE_FILES.recipe,
+    BUNDLE_FILES.inputSchema,
+  ])
+  let total = 0
+  let count = 0
   try {
-    files = unzipSync(zip)
-  } catch {
+    files = unzipSync(zip, {
+      filter: (file) => {
+        count += 1
+        if (wanted.has(file.name)) total += file.originalSize
+        if (total > MAX_UNZIPPED_BYTES || count > MAX_FILES)
+          throw new Error(
+            `This bundle unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 ** 3} GB or holds more than ${MAX_FILES.toLocaleString('en')} files: it is not one from Model Studio. It was not opened.`,
+          )
+        return wanted.has(file.name)
+      },
+    })
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('This bundle unpacks')) throw error
     throw new Error(
-      'This file is not a readable .zip. Choose a model bundle downloaded from Model Studio.',
+      'This file is not a readable .zip (it may be cut short or damaged). Choose a model bundle downloaded from Model Studio.',
+      { cause: error },
     )
   }
   const need = (name: string): Uint8Array => {
-    const file = files[name]
+    const file = Object.hasOwn(files, name) ? files[name] : undefined
     if (!file)
       throw new Error(
         `The bundle has no ${name}. Choose a model bundle downloaded from Model Studio.`,
@@ -86,10 +116,15 @@ export function readBundle(zip: Uint8Array): ModelBundle {
     return file
   }
   const weights = need(BUNDLE_FILES.weights)
-  const schema = files[BUNDLE_FILES.inputSchema]
+  const schema = Object.hasOwn(files, BUNDLE_FILES.inputSchema)
+    ? files[BUNDLE_FILES.inputSchema]
+    : undefined
+  const modelJson = strFromU8(need(BUNDLE_FILES.model))
+  // Parsed here only to refuse a hostile key early; checkBundle checks its shape.
+  parseUntrustedJson(modelJson, `The bundle's ${BUNDLE_FILES.model}`, DOWNLOAD_AGAIN)
   return {
     model: {
-      modelJson: strFromU8(need(BUNDLE_FILES.model)),
+      modelJson,
       weights: weights.buffer.slice(
         weights.byteOffset,
         weights.byteOffset + weights.byteLength,
@@ -102,11 +137,5 @@ export function readBundle(zip: Uint8Array): ModelBundle {
 }
 
 function readJson(file: Uint8Array, name: string): unknown {
-  try {
-    return JSON.parse(strFromU8(file))
-  } catch {
-    throw new Error(
-      `The bundle's ${name} is not valid JSON (the file may be damaged). Download the model bundle from Model Studio again.`,
-    )
-  }
+  return parseUntrustedJson(strFromU8(file), `The bundle's ${name}`, DOWNLOAD_AGAIN)
 }

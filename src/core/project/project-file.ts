@@ -18,6 +18,7 @@ import {
 } from './project-file-schema'
 import type { ProjectContents } from './projects-store'
 import type { ProjectData, StoredDataset } from './project-types'
+import { parseUntrustedJson } from '../safe-json'
 import { checkTable } from './stored-checks'
 
 /** The file name ending a project file gets: a zip a person can still open to look inside. */
@@ -160,17 +161,6 @@ export async function writeProjectFile(contents: ProjectContents): Promise<Uint8
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Rejects a key that could reach an object's prototype when a parser assigns it. */
-function refusePrototypeKeys(text: string): unknown {
-  return JSON.parse(text, (key, value: unknown) => {
-    if (key === '__proto__')
-      throw new Error(
-        'The project file holds a "__proto__" key, which no Model Studio project has: it was changed by hand or made to attack. It was not opened.',
-      )
-    return value
-  })
-}
-
 function unzipChecked(bytes: Uint8Array): Record<string, Uint8Array> {
   let total = 0
   let entries = 0
@@ -304,20 +294,15 @@ function readRun(run: ManifestRun, parts: Parts): RunRecord {
 export function readProjectFile(bytes: Uint8Array): ProjectContents {
   const files = unzipChecked(bytes)
   const parts = new Parts(files)
-  let raw: unknown
-  try {
-    raw = refusePrototypeKeys(strFromU8(parts.bytes(MANIFEST)))
-  } catch (error) {
-    if (error instanceof Error && error.message.includes('"__proto__"')) throw error
-    if (error instanceof Error && error.message.startsWith('The project file lacks'))
-      throw new Error(
-        'This .zip holds no project.json: it is not a Model Studio project file (a model bundle opens on Deploy → Import).',
-        { cause: error },
-      )
-    throw new Error("The project file's project.json is not valid JSON (it may be damaged).", {
-      cause: error,
-    })
-  }
+  if (!Object.hasOwn(files, MANIFEST))
+    throw new Error(
+      'This .zip holds no project.json: it is not a Model Studio project file (a model bundle opens on Deploy → Import).',
+    )
+  const raw = parseUntrustedJson(
+    strFromU8(parts.bytes(MANIFEST)),
+    "The project file's project.json",
+    'Export the project from Model Studio again.',
+  )
   const result = projectManifestSchema.safeParse(migrateManifest(raw))
   if (!result.success) {
     const issue = result.error.issues[0]

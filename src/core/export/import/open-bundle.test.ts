@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import { strToU8, unzipSync, zipSync } from 'fflate'
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { bundledTable, trainForReal, withTraining } from '../../train/run-history-test-run'
 import type { FinishedRun } from '../../train/run-history'
@@ -58,11 +59,50 @@ describe('opening a bundle again', () => {
       const text = `[{${column},${extra}}]`
       const withSchema = zipSync({ ...files, 'input-schema.json': strToU8(text) })
       expect(() => checkBundle(readBundle(withSchema)), extra).toThrow(
-        /input-schema\.json is not valid/,
+        /input-schema\.json (is not valid|holds a "__proto__" key)/,
       )
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     }
     const fine = zipSync({ ...files, 'input-schema.json': strToU8(`[{${column}}]`) })
     expect(checkBundle(readBundle(fine)).inputSchema?.[0]?.max).toBe(75)
+  })
+
+  it('never fails on a damaged or cut bundle but with a sentence saying what is wrong (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        (flips, cut) => {
+          const bytes = zip.slice(0, cut === undefined ? zip.length : cut % zip.length)
+          for (const [at, value] of flips) bytes[at % bytes.length] = value
+          try {
+            checkBundle(readBundle(bytes))
+          } catch (error) {
+            expect(error).toBeInstanceOf(Error)
+            expect(error).not.toBeInstanceOf(TypeError)
+            expect((error as Error).message).toMatch(/^(This|The|model\.json)/)
+          }
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('refuses a zip of too many files before inflating them, and a __proto__ key in model.json', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 1_001 }, (_, i) => [`filler/${i}.txt`, new Uint8Array(1)]),
+    )
+    expect(() => readBundle(zipSync({ ...unzipSync(zip), ...many }))).toThrow(
+      /more than 1,000 files/,
+    )
+    const files = unzipSync(zip)
+    const modelJson = new TextDecoder()
+      .decode(files['model.json'])
+      .replace('{', '{"__proto__":{"polluted":true},')
+    expect(() => readBundle(zipSync({ ...files, 'model.json': strToU8(modelJson) }))).toThrow(
+      /model\.json holds a "__proto__" key/,
+    )
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
