@@ -8,11 +8,11 @@ const PROTO = '__proto__'
  * `remedy` (what to do) after a parse failure.
  */
 export function parseUntrustedJson(text: string, what: string, remedy: string): unknown {
-  let hostile = false
+  const seen = { hostile: false }
   let parsed: unknown
   try {
     parsed = JSON.parse(text, (key, value: unknown) => {
-      if (key === PROTO) hostile = true
+      if (key === PROTO) seen.hostile = true
       return value
     })
   } catch (error) {
@@ -20,7 +20,7 @@ export function parseUntrustedJson(text: string, what: string, remedy: string): 
       cause: error,
     })
   }
-  if (hostile)
+  if (seen.hostile)
     throw new Error(
       `${what} holds a "__proto__" key, which no file from Model Studio has: it was changed by hand or made to attack. It was not opened.`,
     )

@@ -25,7 +25,7 @@ export function OfflineBadge() {
   }[status]
   return (
     <Tooltip label={tip} multiline w={260}>
-      <Text size="xs" c={status === 'failed' ? 'orange' : 'dimmed'} data-offline={status}>
+      <Text size="xs" c="dimmed" data-offline={status}>
         {text}
       </Text>
     </Tooltip>

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { sourceColumns, type Recipe } from '../recipe/recipe-schema'
-import type { RawRecord } from '../table/records'
+import { emptyRecord, type RawRecord } from '../table/records'
 
 export type PredictionRecord = Record<string, string | number | null>
 
@@ -23,7 +23,7 @@ export function attachPredictions(
   const names = predictionColumns(recipe)
   const k = task === 'multiclass' ? classes.length : 1
   return records.map((record, i) => {
-    const row: PredictionRecord = {}
+    const row: PredictionRecord = emptyRecord()
     for (const c of sourceColumns(recipe)) {
       const v = record[c.name]
       row[c.name] = typeof v === 'number' || typeof v === 'string' ? v : null
@@ -59,7 +59,8 @@ export function predictionsCsv(rows: readonly PredictionRecord[]): string {
   if (!first) return ''
   const fields = Object.keys(first)
   return Papa.unparse({
-    fields,
+    // Column names come from the analyst's file too: a header cell runs as a formula as well.
+    fields: fields.map((f) => String(neutralise(f))),
     data: rows.map((row) => fields.map((f) => neutralise(row[f] ?? null))),
   })
 }

@@ -24,7 +24,7 @@ function paths(json: unknown, at: (string | number)[] = []): (string | number)[]
 function replaced(json: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value
   const [head, ...rest] = path as [string | number, ...(string | number)[]]
-  const copy = (Array.isArray(json) ? [...json] : { ...(json as object) }) as Record<
+  const copy = (Array.isArray(json) ? [...(json as unknown[])] : { ...(json as object) }) as Record<
     string | number,
     unknown
   >

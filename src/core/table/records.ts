@@ -14,6 +14,15 @@ export interface SourceColumn {
 
 export type RawRecord = Readonly<Record<string, unknown>>
 
+/**
+ * An empty record keyed by column names. It has no prototype, so a column named "__proto__" is
+ * a column like any other: on a plain object, assigning it would set the prototype instead, and
+ * reading it back would give Object.prototype (which React refuses to render).
+ */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''

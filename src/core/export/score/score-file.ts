@@ -2,7 +2,7 @@ import type { PredictionRecord } from '../predictions'
 import { attachPredictions, predictionColumns, predictionsCsv } from '../predictions'
 import { sourceColumns } from '../../recipe/recipe-schema'
 import { targetWidth } from '../../recipe/transform'
-import { tableFromRecords } from '../../table/records'
+import { emptyRecord, tableFromRecords } from '../../table/records'
 import { cellValue, tableRecords, type Table } from '../../table/table'
 import { validateRecords, type RecordProblem } from '../validate-records'
 import { checkColumns } from './column-check'
@@ -106,7 +106,7 @@ export async function scoreFile(
   const inputs = new Map(scoring.schema.map((c) => [c.name, c]))
   const rows: PredictionRecord[] = []
   for (let row = 0; row < file.rowCount; row++) {
-    const record: PredictionRecord = {}
+    const record: PredictionRecord = emptyRecord()
     for (const column of file.columns) record[column.name] = cellValue(column, row)
     const i = at.get(row)
     // A row the recipe cannot score (too little history) gets no label, not the first class.

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toCsv } from '../../ui/table-csv'
-import { DataError, parseDelimitedText } from './parse-delimited'
-import { cellLabel } from './table'
+import { toCsv } from './table-csv'
+import { DataError, parseDelimitedText } from '../core/table/parse-delimited'
+import { cellLabel } from '../core/table/table'
 
 // Characters that break naive CSV handling: quotes, delimiters of every kind, line breaks,
 // markup, formula starts, characters outside the Basic Multilingual Plane. (A \r\n inside a
