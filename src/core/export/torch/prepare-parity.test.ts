@@ -171,4 +171,27 @@ describe.skipIf(missing !== null)(`prepare.py gives the studio's inputs (${missi
       expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
     }
   })
+
+  // The proposal for stocks keeps one series (filter), orders it into windows of 12 months and
+  // scales the lags; the chronological split cuts between dates that five series share. With
+  // --refit the scaler is fitted on prepare.py's own training rows: equal only if the split, the
+  // windows' removals and the purge gap all match the studio's.
+  test.each([false, true])('Stocks: time-series windows of the proposed recipe, refit %s', (refit) => {
+    const { studio, python, recipe } = bothMatrices(dataset('stocks.csv'), 's', 'price', undefined, refit)
+    expect(recipe.steps.map((s) => s.op)).toContain('windows')
+    expect(python.names).toEqual(recipe.features?.map((f) => f.name))
+    expect(python.names).toContain('price (t-11)')
+    expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
+  })
+
+  // Tweets with cashtags ($AAPL, $BRK.B), prices, links, emoji and apostrophes: the tokenizer and
+  // the vocabulary (ranked by count on the training rows, ties by code unit) give the same ids.
+  test.each([false, true])('Financial news: text tokens of the proposed recipe, refit %s', (refit) => {
+    const csv = dataset('financial-news-sentiment.csv')
+    const { studio, python, recipe } = bothMatrices(csv, 'n', 'sentiment', undefined, refit)
+    expect(recipe.steps.map((s) => s.op)).toContain('tokens')
+    expect(python.names).toEqual(recipe.features?.map((f) => f.name))
+    expect(python.rows.length).toBeGreaterThan(10_000)
+    expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
+  })
 })

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -689,6 +690,200 @@ def apply_date_parts(step, table, live, mode):
     return Output(table.replaced(step["column"], [(name, Numeric(v)) for name, v in outputs]))
 
 
+# ---------------------------------------------------------------------------------------------
+# Time-series windows (windows.ts) and text tokens (tokens.ts)
+
+
+def numeric_series(table: Table, name: str) -> np.ndarray:
+    column = table.get(name)
+    if isinstance(column, Categorical):
+        raise PrepareError(f'"{name}" holds categories, so it cannot be given lag inputs. Remove it from the windows step, or encode it into numbers (ordinal, frequency) in a step before.')
+    return column.values
+
+
+def series_order(table: Table, order_by: str | None, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The live rows in series order (ties keep file order), and the rows without an order value."""
+    if order_by is None:
+        return live, np.array([], dtype=np.int64)
+    column = table.get(order_by)
+    if isinstance(column, Categorical):
+        raise PrepareError(f'Windows order rows by "{order_by}", which holds text. Set its type to datetime in the studio, or order by another date or number column.')
+    values = column.values[live]
+    present = live[~np.isnan(values)]
+    return present[np.argsort(column.values[present], kind="stable")], live[np.isnan(values)]
+
+
+def shifted(source: np.ndarray, order: np.ndarray, shift: int, n: int) -> np.ndarray:
+    """`source` read `shift` positions along the series (negative: earlier), NaN beyond its ends."""
+    out = np.full(n, math.nan)
+    at = np.arange(len(order))
+    ok = (at + shift >= 0) & (at + shift < len(order))
+    out[order[at[ok]]] = source[order[at[ok] + shift]]
+    return out
+
+
+def apply_windows(step, table, live, mode, target):
+    n = table.n
+    columns = list(dict.fromkeys(step["columns"]))
+    order, unplaced = series_order(table, step["orderBy"], live)
+    history = step["lookback"] - 1
+    has_target = target in table.columns
+    if not has_target and (mode == "train" or target in columns):
+        raise PrepareError(f'The data has no column named "{target}" (the target).')
+    out = table
+    for name in columns:
+        values = numeric_series(table, name)
+        lags = [(f"{name} (t)", Numeric(values.copy()))] if name == target else []
+        lags += [(f"{name} (t-{k})", Numeric(shifted(values, order, -k, n))) for k in range(1, history + 1)]
+        out = out.replaced(name, [(name, table.get(name))] + lags)
+    future = None
+    if has_target:
+        column = table.get(target)
+        if isinstance(column, Numeric):
+            future = Numeric(shifted(column.values, order, step["horizon"], n))
+        else:
+            codes = np.full(n, -1, dtype=np.int64)
+            h = step["horizon"]
+            if len(order) > h:
+                codes[order[: len(order) - h]] = column.codes[order[h:]]
+            future = Categorical(codes, column.categories)
+        out = out.with_columns({target: future})
+    remove = np.zeros(n, dtype=bool)
+    remove[unplaced] = True
+    remove[order[: min(history, len(order))]] = True
+    if mode == "train":
+        last = len(order) - step["horizon"]
+        remove[order[max(last, 0) :]] = True
+        for i in range(history, last):
+            row = order[i]
+            missing = np.isnan(future.values[row]) if isinstance(future, Numeric) else future.codes[row] < 0
+            if missing or (i - history) % step["stride"] != 0:
+                remove[row] = True
+    return Output(out, remove if remove.any() else None, "all")
+
+
+def purge_training_gap(table: Table, step, parts: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The last `horizon` training rows in time order leave training (purge-gap.ts): their targets
+    lie in the validation or test period."""
+    train = parts["train"]
+    later = np.concatenate([parts["validation"], parts["test"]])
+    if len(train) == 0 or len(later) == 0:
+        return parts
+    column = table.columns.get(step["orderBy"]) if step["orderBy"] is not None else None
+    key = column.values.astype(np.float64) if isinstance(column, Numeric) else np.arange(table.n, dtype=np.float64)
+    if not np.any(key[later] > key[train].max()):
+        return parts
+    by_time = sorted(train.tolist(), key=lambda r: (-key[r], -r))
+    purged = set(by_time[: step["horizon"]])
+    return {**parts, "train": np.array([r for r in train.tolist() if r not in purged], dtype=np.int64)}
+
+
+def char_is(c: str, kinds: str) -> bool:
+    return unicodedata.category(c)[0] in kinds
+
+
+def tokenize(text: str, lowercase: bool) -> list[str]:
+    """tokens.ts' TOKEN expression by hand (Python's re has no \\p{L}): at each place the first of
+    a cashtag ("$AAPL", "$BRK.B"), a number with separators ("1,000.50"), a word with inner
+    apostrophes ("Nomura's") that matches; anything else separates tokens."""
+    if re.search(r"[^\t\n\r -~]", text):
+        text = unicodedata.normalize("NFKC", text)
+    if lowercase:
+        text = text.lower()
+    tokens, i, n = [], 0, len(text)
+    while i < n:
+        end = cashtag_end(text, i) or number_end(text, i) or word_end(text, i)
+        if end:
+            tokens.append(text[i:end])
+            i = end
+        else:
+            i += 1
+    return tokens
+
+
+def cashtag_end(t: str, i: int) -> int:
+    n = len(t)
+    if not (t[i] == "$" and i + 1 < n and char_is(t[i + 1], "L")):
+        return 0
+    j = i + 2
+    while j < n and char_is(t[j], "LN"):
+        j += 1
+    if j < n and t[j] in "._-":
+        letters = 0
+        while letters < 2 and j + 1 + letters < n and char_is(t[j + 1 + letters], "L"):
+            letters += 1
+        for take in range(letters, 0, -1):
+            end = j + 1 + take
+            if end >= n or not char_is(t[end], "LN"):
+                return end
+    return j
+
+
+def number_end(t: str, i: int) -> int:
+    n = len(t)
+    j = i
+    while j < n and char_is(t[j], "N"):
+        j += 1
+    if j == i:
+        return 0
+    groups = 0
+    while j + 1 < n and t[j] in ".," and char_is(t[j + 1], "N"):
+        j += 1
+        while j < n and char_is(t[j], "N"):
+            j += 1
+        groups += 1
+    return j if groups else 0
+
+
+def word_end(t: str, i: int) -> int:
+    n = len(t)
+    j = i
+    while j < n and char_is(t[j], "LMN"):
+        j += 1
+    if j == i:
+        return 0
+    while j + 1 < n and t[j] in "'\u2019" and char_is(t[j + 1], "LMN"):
+        j += 1
+        while j < n and char_is(t[j], "LMN"):
+            j += 1
+    return j
+
+
+def text_input(step, table: Table) -> Categorical:
+    column = table.get(step["column"])
+    if isinstance(column, Numeric):
+        raise PrepareError(f'"{step["column"]}" holds numbers, not text, so it cannot be split into tokens.')
+    return column
+
+
+def fit_tokens(step, table, rows, target):
+    refuse_target([step["column"]], target, "turned into token inputs")
+    column = text_input(step, table)
+    counts: dict[str, int] = {}
+    for code, rows_with_text in enumerate(code_counts(column, rows).tolist()):
+        if rows_with_text:
+            for token in tokenize(column.categories[code], step["lowercase"]):
+                counts[token] = counts.get(token, 0) + rows_with_text
+    # Ties alphabetical as JavaScript compares strings: by UTF-16 code units.
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].encode("utf-16-be")))
+    return {**step, "fitted": {"vocabulary": [t for t, _ in ranked[: step["vocabularySize"] - 2]]}}
+
+
+def apply_tokens(step, table, live, mode):
+    vocabulary = fitted(step)["vocabulary"]
+    column = text_input(step, table)
+    length = step["sequenceLength"]
+    ids = {token: i + 2 for i, token in enumerate(vocabulary)}
+    # One id row per distinct text, and a last all-padding row for a missing text.
+    by_code = np.zeros((len(column.categories) + 1, length))
+    for code, text in enumerate(column.categories):
+        found = [ids.get(token, 1) for token in tokenize(text, step["lowercase"])[:length]]
+        by_code[code, : len(found)] = found
+    grid = by_code[column.codes]  # code -1 reads the padding row
+    outputs = [(f"{step['column']}[{i}]", Numeric(grid[:, i].copy())) for i in range(length)]
+    return Output(table.replaced(step["column"], outputs))
+
+
 def learns_nothing(step, table, rows, target):
     return step
 
@@ -714,7 +909,15 @@ STEPS = {
     "scale": (fit_scale, apply_scale),
     "log1p": (fit_refusing_target("log-transformed as an input"), apply_log1p),
     "date-parts": (fit_refusing_target("split into date parts"), apply_date_parts),
+    "windows": (learns_nothing, apply_windows),  # applied with the target: see apply_step
+    "tokens": (fit_tokens, apply_tokens),
 }
+
+
+def apply_step(step, table: Table, live: np.ndarray, mode: str, target: str) -> Output:
+    """One fitted step on the live rows; windows alone need to know the target."""
+    apply = step_functions(step)[1]
+    return apply(step, table, live, mode, target) if step["op"] == "windows" else apply(step, table, live, mode)
 
 
 def refuse_target(columns, target, doing):
@@ -744,7 +947,7 @@ def transform_features(recipe: dict, table: Table) -> np.ndarray:
     current = table
     for step in recipe["steps"]:
         if step["enabled"]:
-            current = step_functions(step)[1](step, current, live, "predict").table
+            current = apply_step(step, current, live, "predict", recipe["target"]["column"]).table
     return feature_matrix(current, [f["name"] for f in recipe["features"]], live)
 
 
@@ -766,6 +969,7 @@ class Prepared:
     x: dict[str, np.ndarray]  # part -> inputs
     y: dict[str, np.ndarray]  # part -> labels (class index, or the standardised number)
     class_weights: list[float] | None
+    rows: dict[str, np.ndarray]  # part -> row numbers in the file (0 = first data row)
 
 
 def prepare_training(recipe: dict, table: Table, refit: bool = False) -> Prepared:
@@ -778,14 +982,16 @@ def prepare_training(recipe: dict, table: Table, refit: bool = False) -> Prepare
         if not step["enabled"]:
             steps.append(step)
             continue
-        fit, apply = step_functions(step)
+        fit = step_functions(step)[0]
         if refit:
             step = fit(step, current, np.sort(parts["train"]), target)
         live = np.sort(np.concatenate([parts["train"], parts["validation"], parts["test"]]))
-        output = apply(step, current, live, "train")
+        output = apply_step(step, current, live, "train", target)
         if output.remove is not None:
             for name in ("train", "validation", "test") if output.remove_from == "all" else ("train",):
                 parts[name] = parts[name][~output.remove[parts[name]]]
+        if step["op"] == "windows":
+            parts = purge_training_gap(output.table, step, parts)
         current = output.table
         steps.append(step)
     fitted_recipe = {**recipe, "steps": steps}
@@ -795,7 +1001,7 @@ def prepare_training(recipe: dict, table: Table, refit: bool = False) -> Prepare
         for name in parts:
             parts[name] = parts[name][~np.isnan(label_column.values[parts[name]])]
     if refit:
-        names = [n for n in current.columns if n != target]
+        names = time_major([n for n in current.columns if n != target], target, steps)
         fitted_recipe["features"] = [{"name": n, "sources": [n]} for n in names]
         if target_spec["task"] == "regression":
             mean, std, _ = mean_std(label_column.values, np.sort(parts["train"]))
@@ -811,7 +1017,25 @@ def prepare_training(recipe: dict, table: Table, refit: bool = False) -> Prepare
             parts["train"] = oversample(current, target_spec, parts["train"], recipe["seed"])
     x = {name: feature_matrix(current, names, rows) for name, rows in parts.items()}
     y = {name: encode_target(target_spec, label_column, rows) for name, rows in parts.items()}
-    return Prepared(fitted_recipe, x, y, class_weights)
+    return Prepared(fitted_recipe, x, y, class_weights, parts)
+
+
+def window_grid(step, target: str) -> list[str]:
+    """A windows step's inputs time-major, oldest first (model-input.ts windowGrid)."""
+    columns = list(dict.fromkeys(step["columns"]))
+    grid = [f"{c} (t-{k})" for k in range(step["lookback"] - 1, 0, -1) for c in columns]
+    return grid + [f"{c} (t)" if c == target else c for c in columns]
+
+
+def time_major(names: list[str], target: str, steps: list) -> list[str]:
+    """The inputs in the order of the one windows step they are exactly, so rows reshape into
+    [time steps, series] (prepare-data.ts timeMajor); other inputs keep the table's order."""
+    for step in steps:
+        if step["enabled"] and step["op"] == "windows":
+            grid = window_grid(step, target)
+            if sorted(grid) == sorted(names):
+                return grid
+    return names
 
 
 def labels_of(column, rows: np.ndarray) -> list[str | None]:
@@ -957,6 +1181,20 @@ def stratified_stage(counts, first, rng, goal):
     return shares
 
 
+def cut_between_dates(times: list[float], cut: int, lowest: int, highest: int) -> int:
+    """A cut moved out of a run of equal dates to the run's nearer end (split.ts cutBetweenDates)."""
+    if cut <= 0 or cut >= len(times) or times[cut - 1] != times[cut]:
+        return cut
+    start = cut
+    while start > 0 and times[start - 1] == times[cut]:
+        start -= 1
+    end = cut
+    while end < len(times) and times[end] == times[cut]:
+        end += 1
+    options = [end, start] if end - cut <= cut - start else [start, end]
+    return next((c for c in options if lowest < c < highest), cut)
+
+
 def split_rows(table: Table, recipe: dict) -> dict[str, np.ndarray]:
     """The studio's split (src/core/recipe/split.ts) of the rows that have a target."""
     split = recipe["split"]
@@ -973,8 +1211,15 @@ def split_rows(table: Table, recipe: dict) -> dict[str, np.ndarray]:
             times = numeric_input(table, order_by, "used to order the rows")
             ordered = sorted((r for r in rows if times[r] == times[r]), key=lambda r: times[r])
             sizes = part_sizes(len(ordered), split)
-        # Runs of equal dates are not moved off the cuts here: that refinement stays in the studio.
         a, b = sizes["train"], sizes["train"] + sizes["validation"]
+        if order_by is not None:
+            # One day's rows (several stocks on a date) never sit on both sides of a cut.
+            stamps = [times[r] for r in ordered]
+            if sizes["validation"] == 0:
+                a = b = cut_between_dates(stamps, b, 0, len(ordered))
+            else:
+                b = cut_between_dates(stamps, b, 1, len(ordered))
+                a = cut_between_dates(stamps, a, 0, b)
         parts = [ordered[:a], ordered[a:b], ordered[b:]]
     elif split["method"] == "stratified":
         if target["task"] == "regression":

@@ -330,7 +330,7 @@ def main() -> None:
     if processes.rank == 0:
         torch.save(net.state_dict(), os.path.join(args.out, "model.pt"))
         metrics = test_metrics(net, head, recipe, data.x["test"], data.y["test"], processes.device)
-        result = {"test": metrics, "worldSize": processes.world, "epochs": history}
+        result = {"test": metrics, "worldSize": processes.world, "epochs": history, "testRows": data.rows["test"].tolist()}
         with open(os.path.join(args.out, "metrics.json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=2)
         processes.log("test metrics:")
