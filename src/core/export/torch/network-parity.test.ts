@@ -46,7 +46,9 @@ async function gapOf(layers: LayerSpec[], input: ModelInput): Promise<number> {
   const width = values.length / 16
   const csv = [
     Array.from({ length: width }, (_, i) => `x${i}`).join(','),
-    ...Array.from({ length: 16 }, (_, r) => Array.from(values.subarray(r * width, (r + 1) * width)).join(',')),
+    ...Array.from({ length: 16 }, (_, r) =>
+      Array.from(values.subarray(r * width, (r + 1) * width)).join(','),
+    ),
   ].join('\n')
   const recipeLike = { target, model: spec } as Parameters<typeof networkJson>[0]
   const dir = folderWith({
@@ -58,7 +60,10 @@ async function gapOf(layers: LayerSpec[], input: ModelInput): Promise<number> {
   writeFileSync(join(dir, 'browser-model', 'model.json'), files.modelJson)
   writeFileSync(join(dir, 'browser-model', 'weights.bin'), new Uint8Array(files.weights))
   run(PYTHON, ['network.py', '--inputs', 'inputs.csv', '--out', 'out.csv'], dir)
-  const actual = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').flatMap((l) => l.split(',').map(Number))
+  const actual = readFileSync(join(dir, 'out.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .flatMap((l) => l.split(',').map(Number))
   expect(actual).toHaveLength(expected.length)
   return Math.max(...Array.from(expected, (v, i) => Math.abs(v - (actual[i] ?? NaN))))
 }
@@ -136,7 +141,7 @@ describe.skipIf(missing !== null)(
         ],
       ],
     ]
-    it.each(cases)("%s", async (name, input, layers) => {
+    it.each(cases)('%s', async (name, input, layers) => {
       const gap = await gapOf(stackOf(layers), input)
       console.log(`network parity, ${name}: largest difference ${gap.toExponential(1)}`)
       expect(gap).toBeLessThan(1e-4)

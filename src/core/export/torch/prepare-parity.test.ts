@@ -61,7 +61,9 @@ function withHoles(csv: string, column: string, every: number): string {
   return [header, ...holed].join('\n')
 }
 
-const step = <S extends Step>(s: Omit<S, 'enabled'>): Step => ({ ...s, enabled: true }) as Step
+/** A step as written in a test, enabled (Omit spread over the union, one member at a time). */
+type StepFields = Step extends infer S ? (S extends Step ? Omit<S, 'enabled'> : never) : never
+const step = (s: StepFields): Step => ({ ...s, enabled: true })
 
 describe.skipIf(missing !== null)(`prepare.py gives the studio's inputs (${missing ?? ''})`, () => {
   // With --refit, prepare.py splits the rows itself and fits every step on its training rows:
@@ -176,22 +178,34 @@ describe.skipIf(missing !== null)(`prepare.py gives the studio's inputs (${missi
   // scales the lags; the chronological split cuts between dates that five series share. With
   // --refit the scaler is fitted on prepare.py's own training rows: equal only if the split, the
   // windows' removals and the purge gap all match the studio's.
-  test.each([false, true])('Stocks: time-series windows of the proposed recipe, refit %s', (refit) => {
-    const { studio, python, recipe } = bothMatrices(dataset('stocks.csv'), 's', 'price', undefined, refit)
-    expect(recipe.steps.map((s) => s.op)).toContain('windows')
-    expect(python.names).toEqual(recipe.features?.map((f) => f.name))
-    expect(python.names).toContain('price (t-11)')
-    expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
-  })
+  test.each([false, true])(
+    'Stocks: time-series windows of the proposed recipe, refit %s',
+    (refit) => {
+      const { studio, python, recipe } = bothMatrices(
+        dataset('stocks.csv'),
+        's',
+        'price',
+        undefined,
+        refit,
+      )
+      expect(recipe.steps.map((s) => s.op)).toContain('windows')
+      expect(python.names).toEqual(recipe.features?.map((f) => f.name))
+      expect(python.names).toContain('price (t-11)')
+      expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
+    },
+  )
 
   // Tweets with cashtags ($AAPL, $BRK.B), prices, links, emoji and apostrophes: the tokenizer and
   // the vocabulary (ranked by count on the training rows, ties by code unit) give the same ids.
-  test.each([false, true])('Financial news: text tokens of the proposed recipe, refit %s', (refit) => {
-    const csv = dataset('financial-news-sentiment.csv')
-    const { studio, python, recipe } = bothMatrices(csv, 'n', 'sentiment', undefined, refit)
-    expect(recipe.steps.map((s) => s.op)).toContain('tokens')
-    expect(python.names).toEqual(recipe.features?.map((f) => f.name))
-    expect(python.rows.length).toBeGreaterThan(10_000)
-    expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
-  })
+  test.each([false, true])(
+    'Financial news: text tokens of the proposed recipe, refit %s',
+    (refit) => {
+      const csv = dataset('financial-news-sentiment.csv')
+      const { studio, python, recipe } = bothMatrices(csv, 'n', 'sentiment', undefined, refit)
+      expect(recipe.steps.map((s) => s.op)).toContain('tokens')
+      expect(python.names).toEqual(recipe.features?.map((f) => f.name))
+      expect(python.rows.length).toBeGreaterThan(10_000)
+      expect(largestGap(studio, python.rows)).toBeLessThan(1e-5)
+    },
+  )
 })

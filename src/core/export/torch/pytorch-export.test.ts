@@ -119,7 +119,9 @@ describe.skipIf(missing !== null)(`the PyTorch project (${missing ?? ''})`, () =
     expect(sorted(metrics.testRows)).toEqual(sorted(studio.testRows))
     const studioAuc = metric(studio, 'auc')
     const torchAuc = metrics.test.auc ?? NaN
-    console.log(`German credit test AUC: studio ${studioAuc.toFixed(4)}, torchrun ×2 ${torchAuc.toFixed(4)}, from-browser ${same.test.auc?.toFixed(4)}`)
+    console.log(
+      `German credit test AUC: studio ${studioAuc.toFixed(4)}, torchrun ×2 ${torchAuc.toFixed(4)}, from-browser ${same.test.auc?.toFixed(4)}`,
+    )
     expect(Math.abs(torchAuc - studioAuc)).toBeLessThan(0.07)
     expect(torchAuc).toBeGreaterThan(0.7)
   })
@@ -133,7 +135,10 @@ describe.skipIf(missing !== null)(`the PyTorch project (${missing ?? ''})`, () =
         model: {
           ...proposed.model,
           proposed: false,
-          layers: stackOf([layer('lstm', { units: 16 }), layer('dense', { units: 8, activation: 'relu' })]),
+          layers: stackOf([
+            layer('lstm', { units: 16 }),
+            layer('dense', { units: 8, activation: 'relu' }),
+          ]),
         },
       },
       { epochs: 30, learningRate: 0.01 },
@@ -154,7 +159,9 @@ describe.skipIf(missing !== null)(`the PyTorch project (${missing ?? ''})`, () =
     // a factor 1.5 either way, and both must beat the spread of the test prices themselves.
     const { metrics } = trainOnTwo(unpack(files), 'stocks.csv')
     const torchRmse = metrics.test.rmse ?? NaN
-    console.log(`Stocks test RMSE: studio ${studioRmse.toFixed(3)}, torchrun ×2 ${torchRmse.toFixed(3)}`)
+    console.log(
+      `Stocks test RMSE: studio ${studioRmse.toFixed(3)}, torchrun ×2 ${torchRmse.toFixed(3)}`,
+    )
     expect(torchRmse / studioRmse).toBeLessThan(1.5)
     expect(torchRmse / studioRmse).toBeGreaterThan(1 / 1.5)
   })
