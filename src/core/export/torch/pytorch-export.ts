@@ -93,13 +93,13 @@ export function networkJson(recipe: Recipe, input: ModelInput = modelInputOf(rec
 
 /** The files of the project, by name, with their purpose: the Deploy step lists them. */
 export const PYTORCH_FILES = [
-  ['prepare.py', 'the recipe: reads the CSV, splits the rows as the studio does, prepares them'],
-  ['network.py', 'the network, layer for layer as the studio builds it'],
-  ['train.py', 'the training loop, on one process or many (torchrun, DistributedDataParallel)'],
-  ['recipe.json', 'the fitted preparation, the network and the training settings'],
-  ['network.json', "the network's input shape, output and layers with their names"],
-  ['browser-model/', 'the weights trained here, for --from-browser'],
-  ['README.md', 'how to run it'],
+  ['prepare.py', 'The recipe: reads the CSV, splits the rows as the studio does, prepares them'],
+  ['network.py', 'The network, layer for layer as the studio builds it'],
+  ['train.py', 'The training loop, on one process or many (torchrun, DistributedDataParallel)'],
+  ['recipe.json', 'The fitted preparation, the network and the training settings'],
+  ['network.json', "The network's input shape, output and layers with their names"],
+  ['browser-model/', 'The weights trained here, for --from-browser'],
+  ['README.md', 'How to run it'],
 ] as const
 
 function readme(recipe: Recipe, withWeights: boolean): string {
