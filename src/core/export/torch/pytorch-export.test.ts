@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { layer, stackOf } from '../../model/layer-catalogue'
+import { prepareData } from '../../recipe/pipeline/prepare-data'
 import type { Recipe } from '../../recipe/recipe-schema'
 import type { FinishedRun } from '../../train/run-history'
 import { bundledTable, trainForReal, withTraining } from '../../train/run-history-test-run'
@@ -39,6 +40,7 @@ interface Metrics {
   worldSize: number
   testRows: number[]
   epochs: { epoch: number; loss: number }[]
+  classWeights: number[] | null
 }
 
 /** train.py on one process; its metrics.json. */
@@ -164,6 +166,27 @@ describe.skipIf(missing !== null)(`the PyTorch project (${missing ?? ''})`, () =
     )
     expect(torchRmse / studioRmse).toBeLessThan(1.5)
     expect(torchRmse / studioRmse).toBeGreaterThan(1 / 1.5)
+  })
+})
+
+describe.skipIf(missing !== null)(`class weights in train.py (${missing ?? ''})`, () => {
+  // Each training row's loss is multiplied by its class's weight (Keras' class_weight), with the
+  // weights the studio fits on the same training rows: not an approximation such as pos_weight.
+  it('German credit with balanced class weights: the studio’s weights, per class', () => {
+    const data = bundledTable('GermanCredit.csv')
+    const recipe: Recipe = { ...data.recipeFor('Class'), balance: { method: 'class-weights' } }
+    const prepared = prepareData(recipe, data.table)
+    expect(prepared.error).toBeFalsy()
+    const dir = unpack(pytorchProject(prepared.recipe))
+    const result = trainOnce(dir, 'GermanCredit.csv', ['--epochs', '0'])
+    const studio = prepared.classWeights ?? []
+    expect(studio).toHaveLength(2)
+    expect(result.classWeights).toHaveLength(2)
+    result.classWeights?.forEach((w, i) => expect(w).toBeCloseTo(studio[i] ?? NaN, 12))
+    // 700 good, 300 bad in the file (classes [Good, Bad]): the rarer class weighs more.
+    expect(prepared.recipe.target.classes).toEqual(['Good', 'Bad'])
+    expect(studio[1]).toBeGreaterThan(1)
+    expect(studio[0]).toBeLessThan(1)
   })
 })
 

@@ -300,7 +300,8 @@ def main() -> None:
         total, count = processes.total(total, count)
         entry = {"epoch": epoch + 1, "loss": total / max(count, 1), "seconds": seconds}
         if held is not None:
-            entry["val_loss"] = mean_loss(net, head, recipe, held[0], held[1], weights, processes)
+            # Unweighted, as Keras and the studio compute it: class weights only shape training.
+            entry["val_loss"] = mean_loss(net, head, recipe, held[0], held[1], None, processes)
         history.append(entry)
         monitored = entry.get("val_loss", entry["loss"])
         if schedule is not None:
@@ -330,7 +331,7 @@ def main() -> None:
     if processes.rank == 0:
         torch.save(net.state_dict(), os.path.join(args.out, "model.pt"))
         metrics = test_metrics(net, head, recipe, data.x["test"], data.y["test"], processes.device)
-        result = {"test": metrics, "worldSize": processes.world, "epochs": history, "testRows": data.rows["test"].tolist()}
+        result = {"test": metrics, "worldSize": processes.world, "epochs": history, "testRows": data.rows["test"].tolist(), "classWeights": data.class_weights}
         with open(os.path.join(args.out, "metrics.json"), "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=2)
         processes.log("test metrics:")
