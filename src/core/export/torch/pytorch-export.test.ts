@@ -169,6 +169,39 @@ describe.skipIf(missing !== null)(`the PyTorch project (${missing ?? ''})`, () =
   })
 })
 
+describe.skipIf(missing !== null)(`text tokens into an Embedding (${missing ?? ''})`, () => {
+  // Tokens (cashtags, prices, links), a 3-class target with balanced class weights, an
+  // Embedding on "auto" (the fitted vocabulary's size): one studio epoch, then the same model
+  // in PyTorch on the same test rows.
+  it('Financial news: --from-browser reproduces the studio’s test metrics', async () => {
+    const data = bundledTable('financial-news-sentiment.csv')
+    const proposed = data.recipeFor('sentiment')
+    const recipe: Recipe = withTraining(
+      {
+        ...proposed,
+        model: {
+          ...proposed.model,
+          proposed: false,
+          layers: stackOf([
+            layer('embedding', { inputDim: null, outputDim: 8 }),
+            layer('globalAveragePooling1d'),
+          ]),
+        },
+      },
+      { epochs: 1, batchSize: 128 },
+    )
+    const studio = await trainForReal(recipe, data.table)
+    const same = trainOnce(
+      unpack(pytorchProject(studio.recipe, studio.model)),
+      'financial-news-sentiment.csv',
+      ['--from-browser', '--epochs', '0'],
+    )
+    expect(sorted(same.testRows)).toEqual(sorted(studio.testRows))
+    for (const key of ['auc', 'accuracy', 'logLoss'])
+      expect(Math.abs((same.test[key] ?? NaN) - metric(studio, key)), key).toBeLessThan(1e-4)
+  })
+})
+
 describe.skipIf(missing !== null)(`class weights in train.py (${missing ?? ''})`, () => {
   // Each training row's loss is multiplied by its class's weight (Keras' class_weight), with the
   // weights the studio fits on the same training rows: not an approximation such as pos_weight.
