@@ -69,7 +69,7 @@ function trainOnTwo(dir: string, file: string, args: string[] = []) {
       ...args,
     ],
     dir,
-    300_000,
+    150_000,
   )
   const metrics = JSON.parse(readFileSync(join(dir, 'runs', 'metrics.json'), 'utf8')) as Metrics
   return { metrics, stdout: result.stdout }
