@@ -139,6 +139,7 @@ function readme(recipe: Recipe, withWeights: boolean): string {
     '- Across machines: `torchrun --nnodes=N --node_rank=i --rdzv_endpoint=host:port ...`.',
     "- PyTorch 1.13 on Python 3.11 (Debian 12's python3-torch): add `--redirects 1 --tee 1` after",
     "  `torchrun`; its default of 0 fails there with \"'NoneType' object has no attribute 'get'\".",
+    '  That torchrun may also linger up to 5 minutes after the last epoch: `runs/` is complete by then.',
     '',
   ].join('\n')
 }
