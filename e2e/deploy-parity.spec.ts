@@ -160,9 +160,22 @@ test('the page, the bundle in Node, serve.mjs, predict.html and the ONNX file ag
   const onnxOut = (await session.run(feeds)).probability
   compare('ONNX', Array.from((onnxOut?.data ?? []) as Float32Array))
 
-  // The PyTorch project carries the same fitted recipe as the bundle (train.py is tested in Node).
+  // The PyTorch project carries the bundle's fitted recipe and weights (train.py is tested in Node).
   const project = unzipSync(new Uint8Array(await studio.download('Download PyTorch project')))
-  expect(Object.keys(project).sort()).toEqual(['README.md', 'recipe.json', 'train.py'])
+  expect(Object.keys(project).sort()).toEqual([
+    'README.md',
+    'browser-model/model.json',
+    'browser-model/weights.bin',
+    'network.json',
+    'network.py',
+    'prepare.py',
+    'recipe.json',
+    'train.py',
+  ])
+  // --from-browser starts from the very weights the bundle holds.
+  expect(project['browser-model/weights.bin']).toEqual(
+    new Uint8Array(readFileSync(join(dir, 'weights.bin'))),
+  )
   expect(JSON.parse(new TextDecoder().decode(project['recipe.json']))).toEqual(
     JSON.parse(readFileSync(join(dir, 'recipe.json'), 'utf8')),
   )

@@ -1,324 +1,174 @@
-"""Trains the Model Studio network on your data with PyTorch, on one process or many.
+"""Trains the Model Studio recipe's network with PyTorch, on one process or many (torchrun).
 
     torchrun --standalone --nproc_per_node=4 train.py --data your.csv
-    python train.py --data your.csv                      # one process
+    python3 train.py --data your.csv            # one process, no torchrun needed
 
-The preparation is the studio's, step for step, with the statistics it fitted (recipe.json);
-the network, loss, optimiser, batch size and epochs are the recipe's too. Every process
-trains on its share of the rows (DistributedDataParallel: gloo on CPU, nccl on GPUs); process 0
-logs, keeps model.pt after each epoch and prints the test metrics as one JSON line.
+Every process reads the CSV and prepares it the same way (prepare.py); DistributedSampler gives
+each its own share of the training rows and DistributedDataParallel averages the gradients, so
+the processes keep one model. Rank 0 logs, checkpoints, and prints the test metrics as JSON.
 """
+
+from __future__ import annotations
+
 import argparse
-import csv
+import copy
 import json
 import math
 import os
+import sys
+import time
 
 import numpy as np
 import torch
 import torch.distributed as dist
-from torch.utils.data import DataLoader, TensorDataset
-from torch.utils.data.distributed import DistributedSampler
+from torch.nn import functional as F
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
-MISSING = {'', 'na', 'n/a', 'nan', 'null', 'none', '?', '-', '#n/a'}
+from network import Net
+from prepare import Mulberry32, PrepareError, prepare_training, read_csv, shuffle
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-# ---------------------------------------------------------------- reading the data
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", required=True, help="CSV with the raw columns the recipe names")
+    parser.add_argument("--recipe", default=os.path.join(HERE, "recipe.json"))
+    parser.add_argument("--network", default=os.path.join(HERE, "network.json"))
+    parser.add_argument("--refit", action="store_true", help="fit the preparation steps afresh on this file's training rows instead of using the statistics fitted in the studio")
+    parser.add_argument("--epochs", type=int, help="default: the recipe's; 0 evaluates the starting weights")
+    parser.add_argument("--batch-size", type=int, help="rows per step over all processes together (default: the recipe's)")
+    parser.add_argument("--learning-rate", type=float, help="default: the recipe's")
+    parser.add_argument("--from-browser", action="store_true", help="start from the weights trained in the studio (browser-model/), not from fresh ones")
+    parser.add_argument("--out", default="runs", help="folder for checkpoints, the final model and metrics.json")
+    parser.add_argument("--resume", action="store_true", help="go on from the last checkpoint in --out")
+    return parser.parse_args()
 
-def read_csv(path, recipe):
-    """Columns by name: numbers as float64 arrays (NaN missing), categories as lists (None missing)."""
-    with open(path, newline='', encoding='utf-8-sig') as f:
-        rows = list(csv.reader(f))
-    header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
-    kinds = {c['name']: c['kind'] for c in recipe['source']['columns']}
-    table = {}
-    for i, name in enumerate(header):
-        cells = [r[i] if i < len(r) else '' for r in body]
-        if kinds.get(name) == 'numeric':
-            table[name] = np.array([number(c) for c in cells], dtype=np.float64)
+
+class Processes:
+    """This process's place among those torchrun started (one process without torchrun)."""
+
+    def __init__(self) -> None:
+        self.distributed = "RANK" in os.environ and "WORLD_SIZE" in os.environ
+        cuda = torch.cuda.is_available()
+        if self.distributed:
+            dist.init_process_group("nccl" if cuda else "gloo")
+            self.rank, self.world = dist.get_rank(), dist.get_world_size()
+            local = int(os.environ.get("LOCAL_RANK", 0))
         else:
-            table[name] = [None if c.strip().lower() in MISSING else c for c in cells]
-    return table, len(body)
+            self.rank, self.world, local = 0, 1, 0
+        self.device = torch.device(f"cuda:{local}" if cuda else "cpu")
+        if cuda:
+            torch.cuda.set_device(self.device)
+
+    def log(self, message: str, every_rank: bool = False) -> None:
+        if every_rank or self.rank == 0:
+            print(f"[rank {self.rank}/{self.world}] {message}", flush=True)
+
+    def total(self, *values: float) -> list[float]:
+        """Sums over every process."""
+        tensor = torch.tensor(values, dtype=torch.float64, device=self.device)
+        if self.distributed:
+            dist.all_reduce(tensor)
+        return tensor.tolist()
+
+    def largest(self, value: float) -> float:
+        tensor = torch.tensor([value], dtype=torch.float64, device=self.device)
+        if self.distributed:
+            dist.all_reduce(tensor, op=dist.ReduceOp.MAX)
+        return tensor.item()
 
 
-def number(text):
-    text = text.strip()
-    if text.lower() in MISSING:
-        return math.nan
-    try:
-        value = float(text)
-    except ValueError:
-        return math.nan
-    return value if math.isfinite(value) else math.nan
+def row_losses(head: str, recipe: dict, out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """The studio's loss per row: cross-entropy for classes, the chosen error for numbers."""
+    if head == "sigmoid":
+        return F.binary_cross_entropy_with_logits(out[:, 0], y.float(), reduction="none")
+    if head == "softmax":
+        return F.cross_entropy(out, y, reduction="none")
+    loss = recipe["model"]["regressionLoss"]
+    if loss == "meanAbsoluteError":
+        return (out[:, 0] - y).abs()
+    if loss == "huber":
+        return F.huber_loss(out[:, 0], y, reduction="none", delta=recipe["model"]["huberDelta"])
+    return (out[:, 0] - y) ** 2
 
 
-def js_text(value):
-    """A number as JavaScript writes it (String(3.0) is "3"), for numbers read as categories."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+def create_optimizer(training: dict, parameters, rate: float) -> torch.optim.Optimizer:
+    """The studio's optimisers with Keras' defaults (epsilon 1e-7, RMSprop rho 0.9, Adadelta 0.95)."""
+    name = training["optimizer"]
+    if name == "adam":
+        return torch.optim.Adam(parameters, lr=rate, eps=1e-7)
+    if name == "sgd":
+        momentum = training.get("momentum", 0.9)
+        return torch.optim.SGD(parameters, lr=rate, momentum=momentum, nesterov=bool(training.get("nesterov")) and momentum > 0)
+    if name == "rmsprop":
+        return torch.optim.RMSprop(parameters, lr=rate, alpha=0.9, eps=1e-7)
+    if name == "adagrad":
+        return torch.optim.Adagrad(parameters, lr=rate, initial_accumulator_value=0.1, eps=1e-7)
+    if name == "adadelta":
+        return torch.optim.Adadelta(parameters, lr=rate, rho=0.95, eps=1e-7)
+    if name == "adamax":
+        return torch.optim.Adamax(parameters, lr=rate, eps=1e-7)
+    raise ValueError(f"Unknown optimiser {name!r}.")
 
 
-# ---------------------------------------------------------------- the fitted preparation
-
-class Unsupported(Exception):
-    pass
-
-
-def apply_step(step, table, n, train_rows):
-    """One fitted step on every row; returns rows to drop (all parts) and rows to drop from training."""
-    op = step['op']
-    drop_all = np.zeros(n, dtype=bool)
-    drop_train = np.zeros(n, dtype=bool)
-    if op == 'drop-columns':
-        for c in step['columns']:
-            table.pop(c, None)
-    elif op == 'filter-rows':
-        values, cond = table[step['column']], step['condition']
-        missing = np.array([is_missing(v) for v in values])
-        if cond['kind'] == 'range':
-            x = np.asarray(values, dtype=np.float64)
-            keep = ~missing
-            if cond['min'] is not None:
-                keep &= np.where(missing, False, x >= cond['min'])
-            if cond['max'] is not None:
-                keep &= np.where(missing, False, x <= cond['max'])
-        elif cond['kind'] == 'in':
-            inside = np.array([(js_text(v) if isinstance(v, float) else v) in cond['values'] for v in values])
-            keep = inside if cond['keep'] else ~inside & ~missing
-        else:
-            keep = missing if cond['keep'] else ~missing
-        drop_all = ~keep
-    elif op == 'drop-duplicates':
-        names = step['columns'] or list(table.keys())
-        seen = set()
-        for row in range(n):
-            key = tuple(repr(table[c][row]) for c in names)
-            drop_all[row] = key in seen
-            seen.add(key)
-    elif op == 'outliers':
-        for b in step['fitted']['bounds']:
-            x = table[b['column']]
-            if step['action'] == 'clip':
-                table[b['column']] = np.where(np.isnan(x), x, np.clip(x, b['low'], b['high']))
-            else:
-                drop_train |= train_rows & ~np.isnan(x) & ((x < b['low']) | (x > b['high']))
-    elif op == 'impute':
-        for fill in step['fitted']['fills']:
-            c, value = fill['column'], fill['value']
-            x = table[c]
-            numeric = isinstance(x, np.ndarray)
-            missing = np.isnan(x) if numeric else np.array([v is None for v in x])
-            if step['indicator']:
-                table[c + ' was missing'] = missing.astype(np.float64)
-            if step['strategy'] == 'drop-rows':
-                drop_all |= missing
-            if step['strategy'] == 'forward-fill':
-                last = value
-                out = x.copy() if numeric else list(x)
-                for row in range(n):
-                    if missing[row]:
-                        out[row] = last
-                    else:
-                        last = out[row]
-                table[c] = out
-            elif numeric:
-                table[c] = np.where(missing, math.nan if value is None else value, x)
-            else:
-                table[c] = [value if m else v for v, m in zip(x, missing)]
-    elif op == 'cast':
-        x = table[step['column']]
-        if step['to'] == 'numeric':
-            table[step['column']] = np.array([number(v) if isinstance(v, str) else (math.nan if v is None else float(v)) for v in x])
-        elif step['to'] == 'categorical':
-            table[step['column']] = [js_text(v) if not isinstance(v, str) else v for v in x]
-        else:
-            raise Unsupported('reading dates (a cast to datetime)')
-    elif op == 'one-hot':
-        fitted, c = step['fitted'], step['column']
-        x = categories_of(table.pop(c))
-        slots = {cat: i for i, cat in enumerate(fitted['categories'])}
-        other = len(fitted['categories']) if fitted['other'] else -1
-        rare = fitted.get('infrequent')
-        for cat in rare or []:
-            slots[cat] = other
-        unseen = other if step['unseen'] == 'other' or rare is None else -1
-        labels = fitted['categories'] + (['other'] if fitted['other'] else [])
-        codes = np.array([-1 if v is None else slots.get(v, unseen) for v in x])
-        for i, label in enumerate(labels):
-            table[f'{c}={label}'] = (codes == i).astype(np.float64)
-    elif op == 'ordinal':
-        order = {cat: i for i, cat in enumerate(step['fitted']['categories'])}
-        x = categories_of(table[step['column']])
-        table[step['column']] = np.array([math.nan if v is None else order.get(v, step['unseenValue']) for v in x], dtype=np.float64)
-    elif op == 'frequency':
-        fitted = step['fitted']
-        share = dict(zip(fitted['categories'], fitted['frequencies']))
-        x = categories_of(table[step['column']])
-        table[step['column']] = np.array([0.0 if v is None else share.get(v, 0.0) for v in x], dtype=np.float64)
-    elif op == 'scale':
-        for p in step['fitted']['params']:
-            table[p['column']] = (table[p['column']] - p['center']) / p['scale']
-    elif op == 'log1p':
-        for c in step['columns']:
-            x = table[c]
-            with np.errstate(invalid='ignore', divide='ignore'):
-                table[c] = np.where(x <= -1, math.nan, np.log1p(np.where(x <= -1, 0, x)))
-    else:
-        raise Unsupported(op)
-    return drop_all, drop_train
+def create_schedule(training: dict, optimizer: torch.optim.Optimizer):
+    schedule = training.get("schedule") or {"kind": "constant"}
+    kind = schedule["kind"]
+    if kind == "step":
+        return torch.optim.lr_scheduler.StepLR(optimizer, step_size=schedule["every"], gamma=schedule["factor"])
+    if kind == "exponential":
+        return torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=schedule["decay"])
+    if kind == "plateau":
+        # Keras reduces once `patience` epochs have not improved; PyTorch once more than `patience`.
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(
+            optimizer, factor=schedule["factor"], patience=schedule["patience"] - 1, threshold=schedule["minDelta"], threshold_mode="abs", min_lr=schedule["minLearningRate"]
+        )
+    return None
 
 
-def is_missing(v):
-    return v is None or (isinstance(v, float) and math.isnan(v))
+def validation_rows(training: dict, data, seed: int):
+    """The studio's validation source: the split's part, a seeded share of training rows, or none."""
+    source = training.get("validation", "split")
+    if source == "none":
+        return data.x["train"], data.y["train"], None
+    if source == "split":
+        held = (data.x["validation"], data.y["validation"]) if len(data.y["validation"]) else None
+        return data.x["train"], data.y["train"], held
+    rows = len(data.y["train"])
+    share = training.get("validationShare", 0.2)
+    held = min(rows - 1, max(1, rows - math.floor(rows * (1 - share))))
+    order = list(range(rows))
+    shuffle(order, Mulberry32(seed ^ 0x7A11D))
+    kept, out = sorted(order[: rows - held]), sorted(order[rows - held :])
+    x, y = data.x["train"], data.y["train"]
+    return x[kept], y[kept], (x[out], y[out])
 
 
-def categories_of(values):
-    return [js_text(v) if isinstance(v, (float, np.floating)) else v for v in values]
+def mean_loss(model, head, recipe, x, y, weights, processes: Processes) -> float:
+    """Mean loss over rows shared out among the processes (each evaluates its own slice)."""
+    model.eval()
+    with torch.no_grad():
+        rows = slice(processes.rank, None, processes.world)
+        xs = torch.from_numpy(x[rows]).to(processes.device)
+        ys = torch.from_numpy(y[rows]).to(processes.device)
+        total, count = 0.0, len(ys)
+        if count:
+            losses = row_losses(head, recipe, model(xs), ys)
+            if weights is not None:
+                losses = losses * weights[ys]
+            total = losses.sum().item()
+    total, count = processes.total(total, count)
+    return total / max(count, 1)
 
 
-def prepare(recipe, table, n, train_rows):
-    """The recipe's steps in order; returns the feature matrix and the rows each part keeps."""
-    removed = np.zeros(n, dtype=bool)
-    removed_train = np.zeros(n, dtype=bool)
-    for step in recipe['steps']:
-        if step['enabled']:
-            drop_all, drop_train = apply_step(step, table, n, train_rows)
-            removed |= drop_all
-            removed_train |= drop_train
-    features = [f['name'] for f in recipe['features']]
-    x = np.zeros((n, len(features)), dtype=np.float32)
-    for j, name in enumerate(features):
-        column = np.asarray(table[name], dtype=np.float64)
-        x[:, j] = np.where(np.isnan(column), 0.0, column)  # a value still missing enters as 0
-    return x, removed, removed_train
-
-
-def targets(recipe, table, n):
-    target = recipe['target']
-    y = table[target['column']]
-    if target['task'] == 'regression':
-        scale = target['scale']
-        values = np.asarray(y, dtype=np.float64)
-        return (values - scale['mean']) / scale['std'], np.isnan(values)
-    classes = {c: i for i, c in enumerate(target['classes'])}
-    labels = categories_of(y)
-    codes = np.array([classes.get(v, -1) if v is not None else -1 for v in labels])
-    return codes, codes < 0
-
-
-def split(recipe, y, usable, seed):
-    """Train / validation / test rows with the recipe's shares (and strata for classes)."""
-    spec = recipe['split']
-    rows = np.flatnonzero(usable)
-    rng = np.random.default_rng(seed)
-    parts = {'train': [], 'validation': [], 'test': []}
-    if spec['method'] == 'chronological':
-        groups = [rows]
-    elif spec['method'] == 'stratified' and recipe['target']['task'] != 'regression':
-        groups = [rows[y[rows] == k] for k in np.unique(y[rows])]
-    else:
-        groups = [rows]
-    for group in groups:
-        group = group.copy()
-        if spec['method'] != 'chronological':
-            rng.shuffle(group)
-        n_test = int(round(len(group) * spec['test']))
-        n_val = int(round(len(group) * spec['validation']))
-        parts['test'].extend(group[:n_test])
-        parts['validation'].extend(group[n_test:n_test + n_val])
-        parts['train'].extend(group[n_test + n_val:])
-    return {k: np.array(sorted(v), dtype=np.int64) for k, v in parts.items()}
-
-
-# ---------------------------------------------------------------- the network
-
-ACTIVATIONS = {
-    'relu': torch.nn.ReLU, 'elu': torch.nn.ELU, 'selu': torch.nn.SELU,
-    'gelu': torch.nn.GELU, 'swish': torch.nn.SiLU, 'tanh': torch.nn.Tanh,
-    'sigmoid': torch.nn.Sigmoid, 'softplus': torch.nn.Softplus,
-    'softmax': lambda: torch.nn.Softmax(dim=-1), 'linear': torch.nn.Identity,
-}
-
-
-class GaussianNoise(torch.nn.Module):
-    def __init__(self, stddev):
-        super().__init__()
-        self.stddev = stddev
-
-    def forward(self, x):
-        return x + torch.randn_like(x) * self.stddev if self.training else x
-
-
-def build_network(recipe, width):
-    layers, units = [], width
-    for spec in recipe['model']['layers']:
-        kind = spec['type']
-        if kind == 'dense':
-            layers += [torch.nn.Linear(units, spec['units'], bias=spec['useBias']), ACTIVATIONS[spec['activation']]()]
-            units = spec['units']
-        elif kind == 'dropout':
-            layers.append(torch.nn.Dropout(spec['rate']))
-        elif kind == 'batchNormalization':
-            # Keras keeps `momentum` of the old average; PyTorch's momentum is the new value's share.
-            layers.append(torch.nn.BatchNorm1d(units, eps=spec['epsilon'], momentum=1 - spec['momentum']))
-        elif kind == 'layerNormalization':
-            layers.append(torch.nn.LayerNorm(units, eps=spec['epsilon']))
-        elif kind == 'activation':
-            layers.append(ACTIVATIONS[spec['activation']]())
-        elif kind == 'gaussianNoise':
-            layers.append(GaussianNoise(spec['stddev']))
-        else:
-            raise Unsupported(f'the {kind} layer')
-    task = recipe['target']['task']
-    outputs = len(recipe['target']['classes']) if task == 'multiclass' else 1
-    layers.append(torch.nn.Linear(units, outputs))  # logits (or the value); the loss applies the rest
-    return torch.nn.Sequential(*layers)
-
-
-def loss_function(recipe, class_weights):
-    task = recipe['target']['task']
-    if task == 'binary':
-        weight = None if class_weights is None else torch.tensor(class_weights[1] / class_weights[0])
-        return lambda out, y: torch.nn.functional.binary_cross_entropy_with_logits(out[:, 0], y.float(), pos_weight=weight) * (1 if class_weights is None else class_weights[0])
-    if task == 'multiclass':
-        weight = None if class_weights is None else torch.tensor(class_weights, dtype=torch.float32)
-        return lambda out, y: torch.nn.functional.cross_entropy(out, y.long(), weight=weight)
-    kind = recipe['model']['regressionLoss']
-    if kind == 'meanAbsoluteError':
-        return lambda out, y: torch.nn.functional.l1_loss(out[:, 0], y.float())
-    if kind == 'huber':
-        delta = recipe['model']['huberDelta'] / recipe['target']['scale']['std']
-        return lambda out, y: torch.nn.functional.huber_loss(out[:, 0], y.float(), delta=delta)
-    return lambda out, y: torch.nn.functional.mse_loss(out[:, 0], y.float())
-
-
-def optimizer_for(config, parameters):
-    name, lr = config['optimizer'], config['learningRate']
-    if name == 'sgd':
-        return torch.optim.SGD(parameters, lr=lr, momentum=config.get('momentum', 0.9), nesterov=config.get('nesterov', False))
-    return {
-        'adam': torch.optim.Adam, 'rmsprop': torch.optim.RMSprop, 'adagrad': torch.optim.Adagrad,
-        'adadelta': torch.optim.Adadelta, 'adamax': torch.optim.Adamax,
-    }[name](parameters, lr=lr)
-
-
-def balanced_weights(recipe, y_train):
-    balance = recipe['balance']
-    if balance['method'] != 'class-weights' or recipe['target']['task'] == 'regression':
-        return None
-    if balance.get('weights'):
-        return list(balance['weights'])
-    k = len(recipe['target']['classes'])
-    counts = np.bincount(y_train, minlength=k).astype(np.float64)
-    return list(len(y_train) / (k * np.maximum(counts, 1)))
-
-
-# ---------------------------------------------------------------- metrics
-
-def auc(labels, scores):
-    """ROC AUC by ranks (ties share their mean rank), as scikit-learn gives it."""
-    order = np.argsort(scores, kind='mergesort')
+def auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    """ROC AUC by ranks, ties sharing their average rank (the Mann-Whitney statistic)."""
+    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
+    if n_pos == 0 or n_neg == 0:
+        return float("nan")
+    order = np.argsort(scores, kind="mergesort")
     ranks = np.empty(len(scores))
     sorted_scores = scores[order]
     i = 0
@@ -326,105 +176,171 @@ def auc(labels, scores):
         j = i
         while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
             j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
         i = j + 1
-    positives = labels == 1
-    p, q = positives.sum(), (~positives).sum()
-    return float((ranks[positives].sum() - p * (p + 1) / 2) / (p * q)) if p and q else math.nan
+    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def test_metrics(recipe, model, x, y):
+def test_metrics(model, head, recipe, x, y, device) -> dict:
+    model.eval()
     with torch.no_grad():
-        out = model(torch.from_numpy(x)).numpy()
-    task = recipe['target']['task']
-    if task == 'binary':
-        p = 1 / (1 + np.exp(-out[:, 0]))
-        return {'auc': auc(y, p), 'accuracy': float(((p >= 0.5) == (y == 1)).mean()), 'rows': int(len(y))}
-    if task == 'multiclass':
-        return {'accuracy': float((out.argmax(1) == y).mean()), 'rows': int(len(y))}
-    scale = recipe['target']['scale']
-    predicted, actual = out[:, 0] * scale['std'] + scale['mean'], y * scale['std'] + scale['mean']
-    errors = predicted - actual
-    total = ((actual - actual.mean()) ** 2).sum()
+        out = model.probabilities(torch.from_numpy(x).to(device)).cpu().numpy().astype(np.float64)
+    if head == "linear":
+        scale = recipe["target"]["scale"]
+        predicted = out[:, 0] * scale["std"] + scale["mean"]
+        actual = y.astype(np.float64) * scale["std"] + scale["mean"]
+        errors = predicted - actual
+        spread = ((actual - actual.mean()) ** 2).sum()
+        return {
+            "rmse": float(np.sqrt((errors**2).mean())),
+            "mae": float(np.abs(errors).mean()),
+            "r2": float(1 - (errors**2).sum() / spread) if spread > 0 else float("nan"),
+            "rows": len(y),
+        }
+    if head == "sigmoid":
+        probability = out[:, 0]
+        return {
+            "auc": auc(probability, y == 1),
+            "accuracy": float(((probability >= 0.5) == (y == 1)).mean()),
+            "logLoss": float(-np.mean(np.log(np.clip(np.where(y == 1, probability, 1 - probability), 1e-7, 1)))),
+            "positiveClass": recipe["target"]["classes"][1],
+            "rows": len(y),
+        }
+    aucs = [auc(out[:, k], y == k) for k in range(out.shape[1])]
+    aucs = [a for a in aucs if not math.isnan(a)]
     return {
-        'rmse': float(np.sqrt((errors ** 2).mean())), 'mae': float(np.abs(errors).mean()),
-        'r2': float(1 - (errors ** 2).sum() / total) if total > 0 else math.nan, 'rows': int(len(y)),
+        "accuracy": float((out.argmax(axis=1) == y).mean()),
+        "auc": float(np.mean(aucs)) if aucs else float("nan"),
+        "logLoss": float(-np.mean(np.log(np.clip(out[np.arange(len(y)), y], 1e-7, 1)))),
+        "rows": len(y),
     }
 
 
-# ---------------------------------------------------------------- training
+def main() -> None:
+    args = arguments()
+    processes = Processes()
+    with open(args.recipe, encoding="utf-8") as handle:
+        recipe = json.load(handle)
+    training = dict(recipe["training"])
+    seed = training.get("seed", recipe["seed"])
+    epochs = args.epochs if args.epochs is not None else training["epochs"]
+    batch = args.batch_size or training["batchSize"]
+    rate = args.learning_rate or training["learningRate"]
 
-def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--data', required=True, help='CSV with the same columns as the training file')
-    parser.add_argument('--recipe', default=os.path.join(here, 'recipe.json'))
-    parser.add_argument('--epochs', type=int, help="default: the recipe's")
-    parser.add_argument('--out', default='model.pt')
-    parser.add_argument('--dump-features', help='write the prepared rows as JSON and stop')
-    args = parser.parse_args()
-    with open(args.recipe, encoding='utf-8') as f:
-        recipe = json.load(f)
-
-    distributed = 'WORLD_SIZE' in os.environ
-    if distributed:
-        dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
-    rank, world = (dist.get_rank(), dist.get_world_size()) if distributed else (0, 1)
-    log = print if rank == 0 else (lambda *a, **k: None)
-
-    table, n = read_csv(args.data, recipe)
-    y, no_target = targets(recipe, table, n) if recipe['target']['column'] in table else (np.zeros(n), np.zeros(n, dtype=bool))
-    if args.dump_features:
-        x, _, _ = prepare(recipe, table, n, np.zeros(n, dtype=bool))
-        with open(args.dump_features, 'w') as f:
-            json.dump(x.tolist(), f)
-        return
-    seed = recipe['training'].get('seed', recipe['seed'])
-    parts = split(recipe, y, ~no_target, seed)
-    train_mask = np.zeros(n, dtype=bool)
-    train_mask[parts['train']] = True
-    x, removed, removed_train = prepare(recipe, table, n, train_mask)
-    # Outliers leave the training rows only: validation and test keep the world as it is.
-    keep = {k: v[~removed[v] & ~(removed_train[v] & (k == 'train'))] for k, v in parts.items()}
-    log(f'Model Studio recipe for "{recipe["target"]["column"]}" ({recipe["target"]["task"]}): '
-        f'{x.shape[1]} inputs; rows train {len(keep["train"])}, validation {len(keep["validation"])}, '
-        f'test {len(keep["test"])}; world size {world}')
+    try:
+        data = prepare_training(recipe, read_csv(args.data, recipe["source"]["columns"]), refit=args.refit)
+    except PrepareError as error:
+        processes.log(f"Cannot prepare {args.data}: {error}")
+        sys.exit(2)
+    recipe = data.recipe
+    x_train, y_train, held = validation_rows(training, data, seed)
+    head = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}[recipe["target"]["task"]]
 
     torch.manual_seed(seed)
-    model = build_network(recipe, x.shape[1])
-    device = torch.device(f'cuda:{rank % torch.cuda.device_count()}' if torch.cuda.is_available() else 'cpu')
-    model.to(device)
-    ddp = torch.nn.parallel.DistributedDataParallel(model) if distributed else model
-    config = recipe['training']
-    epochs = args.epochs or config['epochs']
-    class_weights = balanced_weights(recipe, y[keep['train']].astype(np.int64)) if recipe['target']['task'] != 'regression' else None
-    loss_of = loss_function(recipe, class_weights)
-    optimizer = optimizer_for(config, ddp.parameters())
-    data = TensorDataset(torch.from_numpy(x[keep['train']]), torch.from_numpy(y[keep['train']]))
-    sampler = DistributedSampler(data, num_replicas=world, rank=rank, shuffle=True, seed=seed)
-    loader = DataLoader(data, batch_size=config['batchSize'], sampler=sampler)
-    for epoch in range(1, epochs + 1):
+    with open(args.network, encoding="utf-8") as handle:
+        net = Net(json.load(handle))
+    if int(np.prod(net.input_shape)) != len(recipe["features"]):
+        # --refit on other data may find other categories, so another number of inputs.
+        processes.log(f"The preparation gives {len(recipe['features'])} inputs per row, but the network was built for {net.input_shape}: run without --refit, or rebuild the network in the studio on this data.")
+        sys.exit(2)
+    if args.from_browser:
+        net.load_browser_weights(os.path.join(HERE, "browser-model"))
+        processes.log("Starting from the weights trained in the studio.")
+    net.to(processes.device)
+    # DistributedDataParallel copies rank 0's weights to every process, then averages gradients.
+    model = DistributedDataParallel(net) if processes.distributed else net
+    optimizer = create_optimizer(training, net.parameters(), rate)
+    schedule = create_schedule(training, optimizer)
+    # Class weights as the studio applies them: each row's loss times its class's weight, then
+    # the mean over the batch (Keras' sample weights), not an approximation such as pos_weight.
+    weights = None
+    if data.class_weights is not None:
+        weights = torch.tensor(data.class_weights, dtype=torch.float32, device=processes.device)
+
+    # The recipe's batch size is the step over all processes, so the learning rate keeps its meaning.
+    per_process = max(1, math.ceil(batch / processes.world))
+    dataset = TensorDataset(torch.from_numpy(x_train), torch.from_numpy(y_train))
+    sampler = DistributedSampler(dataset, num_replicas=processes.world, rank=processes.rank, shuffle=True, seed=seed)
+    loader = DataLoader(dataset, batch_size=per_process, sampler=sampler)
+    processes.log(
+        f"ready: world size {processes.world}, backend {dist.get_backend() if processes.distributed else 'none'}, "
+        f"{len(sampler)} of {len(dataset)} training rows, {len(loader)} steps of {per_process} rows per epoch",
+        every_rank=True,
+    )
+
+    os.makedirs(args.out, exist_ok=True)
+    checkpoint_path = os.path.join(args.out, "checkpoint.pt")
+    start, best, best_epoch, wait, best_state, history = 0, math.inf, 0, 0, None, []
+    if args.resume and os.path.exists(checkpoint_path):
+        saved = torch.load(checkpoint_path, map_location=processes.device)
+        net.load_state_dict(saved["model"])
+        optimizer.load_state_dict(saved["optimizer"])
+        start, best, best_epoch, wait, history = saved["epoch"], saved["best"], saved["best_epoch"], saved["wait"], saved["history"]
+        best_state = saved.get("best_state")
+        processes.log(f"Resumed after epoch {start}.")
+    early = training.get("earlyStopping")
+
+    for epoch in range(start, epochs):
         sampler.set_epoch(epoch)
-        ddp.train()
-        total = torch.zeros(2)
+        model.train()
+        started = time.perf_counter()
+        total, count = 0.0, 0
         for xb, yb in loader:
+            xb, yb = xb.to(processes.device), yb.to(processes.device)
             optimizer.zero_grad()
-            loss = loss_of(ddp(xb.to(device)), yb.to(device))
+            losses = row_losses(head, recipe, model(xb), yb)
+            if weights is not None:
+                losses = losses * weights[yb]
+            loss = losses.mean() + net.penalty().to(processes.device)
             loss.backward()
             optimizer.step()
-            total += torch.tensor([loss.item() * len(xb), len(xb)])
-        if distributed:
-            dist.all_reduce(total)
-        log(f'epoch {epoch}/{epochs}: training loss {total[0] / total[1]:.4f}')
-        if rank == 0:
-            torch.save(model.state_dict(), args.out)
-    if rank == 0:
-        model.eval()
-        metrics = test_metrics(recipe, model, x[keep['test']], y[keep['test']])
-        print(json.dumps({'test': metrics, 'world_size': world, 'epochs': epochs}))
-    if distributed:
+            total += losses.sum().item()
+            count += len(yb)
+        seconds = processes.largest(time.perf_counter() - started)
+        total, count = processes.total(total, count)
+        entry = {"epoch": epoch + 1, "loss": total / max(count, 1), "seconds": seconds}
+        if held is not None:
+            # Unweighted, as Keras and the studio compute it: class weights only shape training.
+            entry["val_loss"] = mean_loss(net, head, recipe, held[0], held[1], None, processes)
+        history.append(entry)
+        monitored = entry.get("val_loss", entry["loss"])
+        if schedule is not None:
+            schedule.step(monitored) if isinstance(schedule, torch.optim.lr_scheduler.ReduceLROnPlateau) else schedule.step()
+        shown = ", ".join(f"{k} {v:.4f}" for k, v in entry.items() if k not in ("epoch", "seconds"))
+        processes.log(f"epoch {epoch + 1}/{epochs}: {shown} ({seconds:.3f} s on each of {processes.world} processes)")
+        stop = False
+        if early:
+            if monitored < best - early["minDelta"]:
+                best, best_epoch, wait = monitored, epoch + 1, 0
+                if early["restoreBestWeights"]:
+                    best_state = copy.deepcopy(net.state_dict())
+            else:
+                wait += 1
+                stop = wait >= early["patience"]
+        if processes.rank == 0:
+            state = {"model": net.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch + 1, "best": best, "best_epoch": best_epoch, "wait": wait, "history": history, "best_state": best_state}
+            torch.save(state, checkpoint_path + ".tmp")
+            os.replace(checkpoint_path + ".tmp", checkpoint_path)
+        if stop:
+            processes.log(f"Early stopping: no improvement for {early['patience']} epochs.")
+            break
+
+    if best_state is not None:
+        net.load_state_dict(best_state)
+        processes.log(f"Restored the weights of epoch {best_epoch}, the best.")
+    if processes.rank == 0:
+        torch.save(net.state_dict(), os.path.join(args.out, "model.pt"))
+        metrics = test_metrics(net, head, recipe, data.x["test"], data.y["test"], processes.device)
+        result = {"test": metrics, "worldSize": processes.world, "epochs": history, "testRows": data.rows["test"].tolist(), "classWeights": data.class_weights}
+        with open(os.path.join(args.out, "metrics.json"), "w", encoding="utf-8") as handle:
+            json.dump(result, handle, indent=2)
+        processes.log("test metrics:")
+        print(json.dumps({"test": metrics, "worldSize": processes.world}), flush=True)
+    if processes.distributed:
+        # No barrier first: torchrun waits for every process anyway, and on a loaded machine a
+        # last collective call is one more place for a process to wait on a peer.
         dist.destroy_process_group()
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     main()
