@@ -1,3 +1,4 @@
+import { MAX_PROJECT_BYTES } from '../core/project/project-file-limits'
 import { lockProject, type ProjectLock } from '../core/project/project-lock'
 import type { StoredProject } from '../core/project/projects-store'
 import type { ProjectData, ProjectMeta, ProjectWork } from '../core/project/project-types'
@@ -344,6 +345,10 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => {
       }
     },
     importProjectFile: async (file, fileName) => {
+      if (file.size > MAX_PROJECT_BYTES)
+        return set({
+          projectError: `"${fileName}" is ${Math.round(file.size / 2 ** 20).toLocaleString('en')} MB: more than a browser tab can open (${MAX_PROJECT_BYTES / 2 ** 30} GB). Nothing in the studio was changed.`,
+        })
       set({ projectBusy: `Checking ${fileName}…`, projectError: null })
       try {
         const { meta } = await importProjectInWorker(file, fileName)

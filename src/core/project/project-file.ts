@@ -16,16 +16,13 @@ import {
   type ManifestTable,
   type ProjectManifest,
 } from './project-file-schema'
+import { MAX_PROJECT_BYTES } from './project-file-limits'
 import type { ProjectContents } from './projects-store'
 import type { ProjectData, StoredDataset } from './project-types'
 import { parseUntrustedJson } from '../safe-json'
 import { checkTable } from './stored-checks'
 
-/** The file name ending a project file gets: a zip a person can still open to look inside. */
-export const PROJECT_FILE_EXTENSION = '.studio.zip'
 export const MANIFEST = 'project.json'
-/** Larger than any project a browser tab can hold; stops a zip bomb before it is inflated. */
-export const MAX_PROJECT_BYTES = 2 * 1024 ** 3
 const MAX_ENTRIES = 500_000
 
 // Little-endian bytes of a typed array (every platform the studio runs on is little-endian, and

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useEffect } from 'react'
-import { PROJECT_FILE_EXTENSION } from '../../core/project/project-file'
+import { PROJECT_FILE_EXTENSION } from '../../core/project/project-file-limits'
 import { useStudio } from '../../state/studio-store'
 import { downloadBytes } from '../../ui/download'
 import { ProjectRow } from './project-row'
