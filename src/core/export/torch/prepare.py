@@ -942,13 +942,23 @@ def step_functions(step):
 
 
 def transform_features(recipe: dict, table: Table) -> np.ndarray:
-    """Rows to score through the fitted recipe, no row removed (the studio's transformFeatures)."""
-    live = np.arange(table.n)
+    """Rows to score through the fitted recipe, no row removed (the studio's transformFeatures).
+
+    As in the studio's applyRecipe, rows an earlier step removes (a filter to one symbol) stay
+    out of a windows step's series, as they were out of it in training.
+    """
+    every = np.arange(table.n)
+    live = every
     current = table
     for step in recipe["steps"]:
-        if step["enabled"]:
-            current = apply_step(step, current, live, "predict", recipe["target"]["column"]).table
-    return feature_matrix(current, [f["name"] for f in recipe["features"]], live)
+        if not step["enabled"]:
+            continue
+        series = step["op"] == "windows"
+        output = apply_step(step, current, live if series else every, "predict", recipe["target"]["column"])
+        current = output.table
+        if output.remove is not None and output.remove_from == "all" and not series:
+            live = live[~output.remove[live]]
+    return feature_matrix(current, [f["name"] for f in recipe["features"]], every)
 
 
 def feature_matrix(table: Table, names: list[str], rows: np.ndarray) -> np.ndarray:
