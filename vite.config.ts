@@ -21,12 +21,13 @@ const isolation = {
  *   attributes at run time (styles, never scripts);
  * - img-src / connect-src blob: data: picture thumbnails, canvases and files the page made
  *   itself (downloads, pictures read from a chosen zip);
- * - worker-src 'self': training, preparation and scoring workers are the build's own files.
+ * - worker-src 'self' blob: training, preparation and scoring workers are the build's own files;
+ *   fflate inflates large workbooks in workers it starts from blob: URLs of its own code.
  */
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
